@@ -1,0 +1,116 @@
+package se.fragafacket.answer;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import se.fragafacket.search.Analysis;
+import se.fragafacket.search.KnowledgeIndex;
+import se.fragafacket.search.Language;
+import se.fragafacket.search.Retrieval;
+
+/**
+ * The one entry point every channel calls: a member's message within a conversation in, an answer with
+ * its sources — or plainly none, with the help line — out.
+ */
+@Service
+public class AnswerService {
+
+    private static final Pattern CONVERSATION_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
+    /** Words by which a follow-up points back at what was just talked about. */
+    private static final Set<String> BACK_REFERENCES = Set.of(
+            "det", "den", "dem", "dess", "detta", "denna", "där", "dit", "dom", "han", "hon", "honom", "henne",
+            "deras", "samma", "dette", "denne", "der", "hun", "ham", "deres", "it", "that", "this", "they", "them",
+            "there", "he", "she", "him", "her", "its", "their", "those", "these", "då", "också", "også", "also");
+
+    private final KnowledgeIndex index;
+    private final Analysis analysis;
+    private final Answerer answerer;
+    private final Conversations conversations;
+    private final Prompts prompts;
+    private final AnswerProperties properties;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    AnswerService(KnowledgeIndex index, Analysis analysis, Answerer answerer, Conversations conversations,
+                  Prompts prompts, AnswerProperties properties, ApplicationEventPublisher events, Clock clock) {
+        this.index = index;
+        this.analysis = analysis;
+        this.answerer = answerer;
+        this.conversations = conversations;
+        this.prompts = prompts;
+        this.properties = properties;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Answers a message.
+     *
+     * @param message        the member's words
+     * @param conversationId an earlier reply's conversation to continue, or null to start one
+     * @param channel        where it was asked, for statistics
+     * @param tokens         receives the answer's text in pieces as it is produced
+     * @throws InvalidQuestionException when the message cannot be asked; nothing is recorded then
+     */
+    public Reply ask(String message, String conversationId, String channel, Consumer<String> tokens) {
+        String question = message == null ? "" : message.strip();
+        if (question.isEmpty()) {
+            throw new InvalidQuestionException("Skriv en fråga. (The message is empty.)");
+        }
+        if (question.length() > properties.maxQuestionChars()) {
+            throw new InvalidQuestionException("Frågan är för lång: högst " + properties.maxQuestionChars()
+                    + " tecken. (The message is longer than " + properties.maxQuestionChars() + " characters.)");
+        }
+        if (conversationId != null && !CONVERSATION_ID.matcher(conversationId).matches()) {
+            throw new InvalidQuestionException("Ogiltigt conversationId. (conversationId must be 1–100 letters, digits or -_.:)");
+        }
+        String conversation = conversationId == null ? UUID.randomUUID().toString() : conversationId;
+        List<Conversations.Turn> history = conversations.turns(conversation);
+        Language language = Language.detect(question);
+        Answer answer;
+        if (QuestionGuard.isManipulation(question)) {
+            answer = new Answer.NotFound(prompts.noAnswer(language), Answer.Reason.REFUSED);
+            tokens.accept(answer.text());
+        } else {
+            String context = isFollowUp(question, language, history) ? history.get(history.size() - 1).question() : "";
+            Retrieval retrieval = index.search(question, language, context, properties.passages());
+            answer = answerer.answer(question, language, retrieval, history, tokens);
+        }
+        String messageId = UUID.randomUUID().toString();
+        var turn = new Conversations.Turn(question, answer.text(), answer.answered(),
+                answer.sources().stream().map(Source::documentId).toList(), clock.instant());
+        conversations.add(conversation, turn);
+        events.publishEvent(new QuestionAnswered(conversation, messageId, channel, question, answer.answered(),
+                answer.text(), turn.documentIds(), turn.at()));
+        return new Reply(conversation, messageId, answer);
+    }
+
+    /** Forgets a conversation's history ("Ny fråga", /ny). */
+    public void forget(String conversationId) {
+        conversations.forget(conversationId);
+    }
+
+    /**
+     * A message that leans on the one before: it points back ("Vem är ansvarig för det?") or says too little
+     * on its own.
+     */
+    private boolean isFollowUp(String question, Language language, List<Conversations.Turn> history) {
+        if (history.isEmpty()) {
+            return false;
+        }
+        String lower = question.toLowerCase(Locale.ROOT);
+        for (String word : lower.split("[^\\p{L}]+")) {
+            if (BACK_REFERENCES.contains(word)) {
+                return true;
+            }
+        }
+        return analysis.queryTerms(question, language).size() <= 2;
+    }
+}

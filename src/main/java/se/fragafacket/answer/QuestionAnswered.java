@@ -1,0 +1,14 @@
+package se.fragafacket.answer;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Published after every answer, for whoever keeps statistics or insights.
+ *
+ * @param channel  where it was asked ("web", "api", "telegram", …)
+ * @param question the member's words as asked
+ */
+public record QuestionAnswered(String conversationId, String messageId, String channel, String question,
+                               boolean answered, String answer, List<String> documentIds, Instant at) {
+}

@@ -1,0 +1,55 @@
+package se.fragafacket.answer;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * What kind of fact a question asks for, read from its question words, and whether a sentence holds one.
+ * A sentence holding the asked kind (a number for "hur många", a date for "när") is preferred.
+ */
+enum QuestionKind {
+    NUMBER("\\b(hur många|hur mycket|hur stor|hvor mange|hvor mye|hvor stor|how many|how much|how large|antal|antalet)\\b",
+            "\\b\\d[\\d  ]*\\b|\\b(två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|trettio|fyrtio|femtio|hundra|tusen|fire|seks|syv|åtte|ti|two|three|four|five|six|seven|eight|nine|ten|dussin|drygt|nästan)\\b"),
+    DATE("\\b(när|når|when|vilket datum|vilken dag|hvilken dato|what date|which day)\\b",
+            "\\b\\d{1,2}\\s*(–|-)?\\s*(\\d{1,2}\\s*)?(jan|feb|mar|apr|maj|mai|may|jun|jul|aug|sep|okt|oct|nov|dec)\\w*|\\b\\d{1,2}/\\d{1,2}\\b|\\bvecka \\d+|\\buke \\d+|\\b(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\\b"),
+    PHONE("\\b(telefon\\w*|nummer|numret|ringa|ringer|ring|ringe|phone|call|tel)\\b",
+            "(\\+?\\d[\\d -]{6,}\\d)"),
+    EMAIL("\\b(e-?post|mejl\\w*|e-?mail|epost|adress)\\b", "[\\w.+-]+@[\\w-]+\\.[\\w.]+"),
+    PERSON("\\b(vem|vilka personer|hvem|who|whom)\\b",
+            "\\b(ansvarig|ansvarlig|ordförande|leder|chef)\\b|\\p{Lu}\\p{Ll}+ \\p{Lu}\\p{Ll}+"),
+    PLACE("(^|\\s)(var|vart|hvor|where)\\s|\\bi vilken (stad|ort|kommun)\\b",
+            "\\b(i|på|in|at|på) \\p{Lu}\\p{L}+"),
+    OTHER(null, null);
+
+    private final Pattern question;
+    private final Pattern evidence;
+
+    QuestionKind(String question, String evidence) {
+        this.question = question == null ? null : Pattern.compile(question, Pattern.UNICODE_CHARACTER_CLASS);
+        this.evidence = evidence == null ? null : Pattern.compile(evidence, Pattern.UNICODE_CHARACTER_CLASS);
+    }
+
+    static QuestionKind of(String question) {
+        String lower = question.toLowerCase(Locale.ROOT);
+        for (QuestionKind kind : values()) {
+            if (kind.question != null && kind.question.matcher(lower).find()) {
+                return kind;
+            }
+        }
+        return OTHER;
+    }
+
+    /** True when the sentence holds a fact of this kind. */
+    boolean heldBy(String sentence) {
+        if (evidence == null) {
+            return false;
+        }
+        String text = this == PERSON || this == PLACE ? sentence : sentence.toLowerCase(Locale.ROOT);
+        return evidence.matcher(text).find();
+    }
+
+    /** A question after a single fact is best answered by one sentence; others by the passage's gist. */
+    boolean wantsFact() {
+        return this != OTHER;
+    }
+}

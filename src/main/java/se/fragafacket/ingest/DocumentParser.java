@@ -1,0 +1,229 @@
+package se.fragafacket.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.tika.exception.EncryptedDocumentException;
+import org.apache.tika.exception.TikaException;
+import org.apache.tika.exception.ZeroByteFileException;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
+import org.xml.sax.Attributes;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
+import se.fragafacket.search.Language;
+
+/**
+ * Reads any supported document with Apache Tika, deciding its type by content, and turns its XHTML into
+ * structure: Tika's headings, paragraphs and list items are written out as Markdown-like lines that
+ * {@link TextStructure} reads the same way as a plain text or Markdown file.
+ */
+final class DocumentParser {
+
+    private static final Set<String> SUPPORTED = Set.of(
+            "text/html", "application/xhtml+xml", "application/pdf", "application/rtf",
+            "application/msword", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/vnd.oasis.opendocument.text", "application/epub+zip");
+
+    private final AutoDetectParser parser = new AutoDetectParser();
+    private final IngestProperties properties;
+    private final TextStructure structure;
+    private final TextCleaner cleaner;
+    private final ExecutorService parsing = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "tika-parse");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    DocumentParser(IngestProperties properties) {
+        this.properties = properties;
+        this.cleaner = new TextCleaner(properties.debris());
+        this.structure = new TextStructure(cleaner);
+    }
+
+    /** Parses a document; {@code fileName} is only a hint, the content decides the type. */
+    ParsedDocument parse(String fileName, byte[] content) throws UnreadableDocumentException {
+        if (content.length == 0) {
+            throw new UnreadableDocumentException("the file is empty");
+        }
+        if (content.length > properties.maxFileSize().toBytes()) {
+            throw new UnreadableDocumentException("the file is larger than " + properties.maxFileSize().toMegabytes() + " MB");
+        }
+        Metadata metadata = new Metadata();
+        metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
+        MediaType type;
+        try (InputStream in = TikaInputStream.get(content)) {
+            type = parser.getDetector().detect(in, metadata).getBaseType();
+        } catch (IOException e) {
+            throw new UnreadableDocumentException("its type could not be detected", e);
+        }
+        if (!supported(type)) {
+            throw new UnreadableDocumentException("files of type " + type + " cannot be read; use text, Markdown, HTML, PDF, Word (.docx) or OpenDocument (.odt)");
+        }
+        metadata.set(Metadata.CONTENT_TYPE, type.toString());
+        Future<String> result = parsing.submit(() -> extract(content, metadata));
+        String text;
+        try {
+            text = result.get(properties.parseTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            result.cancel(true);
+            throw new UnreadableDocumentException("reading it took longer than " + properties.parseTimeout().toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnreadableDocumentException("reading it was interrupted", e);
+        } catch (ExecutionException e) {
+            throw new UnreadableDocumentException(reason(e.getCause()), e.getCause());
+        }
+        List<Block> blocks = structure.blocks(text);
+        if (blocks.isEmpty()) {
+            throw new UnreadableDocumentException("it holds no readable text");
+        }
+        String title = cleaner.clean(metadata.get(TikaCoreProperties.TITLE) == null ? "" : metadata.get(TikaCoreProperties.TITLE));
+        if (title.isEmpty()) {
+            title = titleFrom(blocks, fileName);
+        }
+        StringBuilder all = new StringBuilder();
+        blocks.forEach(b -> all.append(b.text()).append('\n'));
+        return new ParsedDocument(title, Language.detect(all.toString()), type.toString(), blocks);
+    }
+
+    private static boolean supported(MediaType type) {
+        return "text".equals(type.getType()) || SUPPORTED.contains(type.toString());
+    }
+
+    private String extract(byte[] content, Metadata metadata) throws IOException, SAXException, TikaException {
+        var handler = new StructureHandler(properties.maxTextChars());
+        ParseContext context = new ParseContext();
+        context.set(Parser.class, parser);
+        try (InputStream in = TikaInputStream.get(content)) {
+            parser.parse(in, handler, metadata, context);
+        }
+        return handler.text();
+    }
+
+    private static String reason(Throwable error) {
+        if (error instanceof ZeroByteFileException) {
+            return "the file is empty";
+        }
+        if (error instanceof EncryptedDocumentException) {
+            return "it is password protected";
+        }
+        if (error instanceof SAXException && error.getMessage() != null && error.getMessage().startsWith("Text limit")) {
+            return "its text is longer than the limit";
+        }
+        String message = String.valueOf(error.getMessage());
+        if (message.toLowerCase().contains("zip bomb")) {
+            return "it looks like a zip bomb (it unpacks to far more than its size)";
+        }
+        return "it could not be read (" + error.getClass().getSimpleName() + ": " + message + ")";
+    }
+
+    /** The first marked heading, else the first guessed heading of two words or more, else the file name. */
+    private static String titleFrom(List<Block> blocks, String fileName) {
+        for (Block block : blocks) {
+            if (block.kind() == Block.Kind.HEADING && block.level() < Block.GUESSED_HEADING) {
+                return block.text();
+            }
+        }
+        for (Block block : blocks) {
+            if (block.kind() == Block.Kind.HEADING && block.text().contains(" ")) {
+                return block.text();
+            }
+        }
+        String base = fileName.replaceFirst("\\.[^.]+$", "").replace('-', ' ').replace('_', ' ');
+        return base.isEmpty() ? fileName : Character.toUpperCase(base.charAt(0)) + base.substring(1);
+    }
+
+    /** Writes Tika's XHTML body as lines: "## heading", "- item", paragraphs between blank lines. */
+    private static final class StructureHandler extends DefaultHandler {
+        private final StringBuilder out = new StringBuilder();
+        private final int limit;
+        private final Deque<String> lists = new ArrayDeque<>();
+        private boolean inBody;
+        private int skip;
+        private int inline;
+
+        StructureHandler(int limit) {
+            this.limit = limit;
+        }
+
+        String text() {
+            return out.toString();
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes attributes) {
+            String name = localName.isEmpty() ? qName : localName;
+            switch (name) {
+                case "body" -> inBody = true;
+                case "script", "style", "nav", "footer", "head", "title" -> skip++;
+                case "h1", "h2", "h3", "h4", "h5", "h6" -> {
+                    out.append("\n\n").append("#".repeat(name.charAt(1) - '0')).append(' ');
+                    inline++;
+                }
+                case "ul", "ol" -> lists.push(name);
+                case "li" -> {
+                    out.append('\n').append("  ".repeat(Math.max(0, lists.size() - 1))).append("- ");
+                    inline++;
+                }
+                case "p", "div", "tr", "blockquote", "pre", "table", "dl" -> out.append(inline > 0 ? " " : "\n\n");
+                case "br", "dd", "dt" -> out.append(inline > 0 ? " " : "\n");
+                case "td", "th" -> out.append(' ');
+                default -> {
+                }
+            }
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) {
+            String name = localName.isEmpty() ? qName : localName;
+            switch (name) {
+                case "script", "style", "nav", "footer", "head", "title" -> skip--;
+                case "h1", "h2", "h3", "h4", "h5", "h6" -> {
+                    inline--;
+                    out.append("\n\n");
+                }
+                case "li" -> inline--;
+                case "p", "div", "table", "pre", "blockquote" -> out.append(inline > 0 ? " " : "\n\n");
+                case "ul", "ol" -> {
+                    lists.poll();
+                    out.append(inline > 0 ? " " : "\n\n");
+                }
+                default -> {
+                }
+            }
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) throws SAXException {
+            if (!inBody || skip > 0) {
+                return;
+            }
+            String chunk = new String(ch, start, length);
+            out.append(inline > 0 ? chunk.replace('\n', ' ') : chunk);
+            if (out.length() > limit) {
+                throw new SAXException("Text limit of " + limit + " characters reached");
+            }
+        }
+
+        @Override
+        public void ignorableWhitespace(char[] ch, int start, int length) {
+            // layout only
+        }
+    }
+}

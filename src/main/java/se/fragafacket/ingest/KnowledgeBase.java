@@ -1,0 +1,231 @@
+package se.fragafacket.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import se.fragafacket.config.FragaProperties;
+import se.fragafacket.search.ChunkRecord;
+import se.fragafacket.search.DocumentRecord;
+import se.fragafacket.search.KnowledgeIndex;
+
+/**
+ * The knowledge folder and the index kept in step with it. On start it indexes new and changed files (by
+ * content hash) and forgets removed ones, before the web server takes requests; staff changes go through
+ * {@link #put} and {@link #remove}, which change the folder and the index together.
+ */
+@Component
+public class KnowledgeBase implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(KnowledgeBase.class);
+
+    private final Path folder;
+    private final KnowledgeIndex index;
+    private final DocumentParser parser;
+    private final Chunker chunker;
+    private final ReentrantLock writes = new ReentrantLock();
+    private volatile boolean ready;
+
+    public KnowledgeBase(FragaProperties fraga, IngestProperties properties, KnowledgeIndex index) {
+        this.folder = fraga.knowledgeDir().toAbsolutePath().normalize();
+        this.index = index;
+        this.parser = new DocumentParser(properties);
+        this.chunker = new Chunker(properties.maxChunkChars());
+    }
+
+    /** True once the folder has been indexed and questions can be answered. */
+    public boolean isReady() {
+        return ready;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /** The outcome of reading a knowledge folder. */
+    public record SyncReport(int indexed, int unchanged, int removed, Map<String, String> failed, long millis) {
+    }
+
+    /** Brings the index in step with the folder. */
+    public SyncReport sync() {
+        writes.lock();
+        try {
+            long start = System.nanoTime();
+            Files.createDirectories(folder);
+            Map<String, DocumentRecord> known = new LinkedHashMap<>();
+            index.documents().forEach(d -> known.put(d.documentId(), d));
+            Map<String, String> formats = index.formats();
+            int indexed = 0, unchanged = 0;
+            Map<String, String> failed = new LinkedHashMap<>();
+            Map<String, Path> seen = new LinkedHashMap<>();
+            for (Path file : files()) {
+                String fileName = file.getFileName().toString();
+                String documentId = documentId(fileName);
+                if (seen.containsKey(documentId)) {
+                    log.warn("Skipping {}: {} already has the documentId '{}'", folder.relativize(file),
+                            folder.relativize(seen.get(documentId)), documentId);
+                    continue;
+                }
+                seen.put(documentId, file);
+                byte[] content = Files.readAllBytes(file);
+                String hash = sha256(content);
+                DocumentRecord before = known.get(documentId);
+                if (before != null && before.contentHash().equals(hash) && before.fileName().equals(fileName)
+                        && index.format().equals(formats.get(documentId))) {
+                    unchanged++;
+                    continue;
+                }
+                try {
+                    index(fileName, content, hash, Files.getLastModifiedTime(file).toInstant());
+                    indexed++;
+                } catch (UnreadableDocumentException e) {
+                    log.warn("Skipping {}: {}", folder.relativize(file), e.getMessage());
+                    failed.put(fileName, e.getMessage());
+                    if (before != null) {
+                        index.delete(documentId);
+                    }
+                }
+            }
+            int removed = 0;
+            for (String documentId : known.keySet()) {
+                if (!seen.containsKey(documentId) || failed.containsKey(seen.get(documentId).getFileName().toString())) {
+                    index.delete(documentId);
+                    removed++;
+                }
+            }
+            index.commit();
+            ready = true;
+            var report = new SyncReport(indexed, unchanged, removed, failed, (System.nanoTime() - start) / 1_000_000);
+            log.info("Knowledge base {}: {} indexed, {} unchanged, {} removed, {} unreadable in {} ms", folder,
+                    report.indexed(), report.unchanged(), report.removed(), failed.size(), report.millis());
+            return report;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the knowledge folder " + folder, e);
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    /**
+     * Reads a document and, only if it can be read, writes it into the folder (under a temporary name, then
+     * moved into place) and indexes it, replacing any document with the same documentId.
+     */
+    public DocumentRecord put(String fileName, byte[] content) throws UnreadableDocumentException, IOException {
+        writes.lock();
+        try {
+            ParsedDocument parsed = parser.parse(fileName, content);
+            Optional<DocumentRecord> before = index.document(documentId(fileName));
+            Path target = folder.resolve(fileName);
+            Path temporary = Files.createTempFile(folder, ".upload-", ".part");
+            try {
+                Files.write(temporary, content);
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+            if (before.isPresent() && !before.get().fileName().equals(fileName)) {
+                Files.deleteIfExists(folder.resolve(before.get().fileName()));
+            }
+            DocumentRecord record = store(fileName, parsed, sha256(content), Files.getLastModifiedTime(target).toInstant());
+            index.commit();
+            return record;
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    /** Removes a document from the folder and the index; false when there is none by that id. */
+    public boolean remove(String documentId) throws IOException {
+        writes.lock();
+        try {
+            Optional<DocumentRecord> document = index.document(documentId);
+            if (document.isEmpty()) {
+                return false;
+            }
+            Files.deleteIfExists(folder.resolve(document.get().fileName()));
+            index.delete(documentId);
+            index.commit();
+            return true;
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    /** Checks that a file can be read, without changing anything. */
+    public void check(String fileName, byte[] content) throws UnreadableDocumentException {
+        parser.parse(fileName, content);
+    }
+
+    public static String documentId(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+
+    private void index(String fileName, byte[] content, String hash, Instant modified)
+            throws UnreadableDocumentException, IOException {
+        store(fileName, parser.parse(fileName, content), hash, modified);
+    }
+
+    private DocumentRecord store(String fileName, ParsedDocument parsed, String hash, Instant modified) throws IOException {
+        List<ChunkRecord> chunks = chunker.chunk(parsed.title(), parsed.blocks());
+        var record = new DocumentRecord(documentId(fileName), fileName, parsed.title(), parsed.language(), hash,
+                modified, chunks.size());
+        index.replace(record, chunks);
+        return record;
+    }
+
+    private List<Path> files() throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(p -> !p.getFileName().toString().startsWith("~$"))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void start() {
+        sync();
+    }
+
+    @Override
+    public void stop() {
+        ready = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return ready;
+    }
+
+    /** Before the web server starts taking requests. */
+    @Override
+    public int getPhase() {
+        return Integer.MIN_VALUE + 1000;
+    }
+}

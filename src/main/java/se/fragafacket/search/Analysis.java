@@ -1,0 +1,139 @@
+package se.fragafacket.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.no.NorwegianAnalyzer;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.sv.SwedishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.tartarus.snowball.ext.NorwegianStemmer;
+import org.tartarus.snowball.ext.SwedishStemmer;
+
+/**
+ * The text analysis shared by indexing and querying: a stemming analyzer per language, and an
+ * "exact" analyzer that keeps names and numbers as written (lower-cased).
+ */
+public final class Analysis {
+
+    /** Question words and fillers that say what kind of answer is wanted, not what it is about. */
+    private static final Map<Language, List<String>> QUESTION_WORDS = Map.of(
+            Language.SV, List.of("vad", "vem", "vilka", "vilket", "vilken", "hur", "många", "mycket", "när", "var",
+                    "varför", "finns", "gör", "göra", "ska", "skall", "kan", "jag", "mig", "man", "idag", "dag", "själv",
+                    "innebär", "betyder", "berätta", "veta", "vill", "någon", "några", "något", "eller"),
+            Language.NO, List.of("hva", "hvem", "hvilke", "hvilket", "hvilken", "hvordan", "mange", "mye", "når",
+                    "hvor", "hvorfor", "finnes", "gjør", "gjøre", "skal", "kan", "jeg", "meg", "man", "i dag",
+                    "innebærer", "betyr", "fortell", "vite", "vil", "noen", "noe"),
+            Language.EN, List.of("what", "who", "which", "how", "many", "much", "when", "where", "why", "does", "do",
+                    "did", "can", "could", "should", "would", "i", "me", "my", "tell", "know", "want", "about",
+                    "today", "there", "is", "are", "please"));
+
+    private final Map<Language, Analyzer> stemming = new EnumMap<>(Language.class);
+    private final Map<Language, Analyzer> stemmingQuery = new EnumMap<>(Language.class);
+    private final Analyzer exact;
+
+    public Analysis() {
+        for (Language language : Language.values()) {
+            stemming.put(language, stemmer(language, stopWords(language, false)));
+            stemmingQuery.put(language, stemmer(language, stopWords(language, true)));
+        }
+        CharArraySet all = new CharArraySet(512, true);
+        for (Language language : Language.values()) {
+            all.addAll(stopWords(language, true));
+        }
+        exact = new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                var source = new StandardTokenizer();
+                return new TokenStreamComponents(source, new StopFilter(new LowerCaseFilter(source), all));
+            }
+        };
+    }
+
+    /** The analyzer that indexes text written in {@code language}. */
+    public Analyzer indexAnalyzer(Language language) {
+        return stemming.get(language);
+    }
+
+    public Analyzer exactAnalyzer() {
+        return exact;
+    }
+
+    /** Stemmed terms of a text as the index holds them (stop words removed). */
+    public List<String> terms(String text, Language language) {
+        return tokens(stemming.get(language), text);
+    }
+
+    /** Stemmed content terms of a question: also without question words such as "vem" or "hur många". */
+    public List<String> queryTerms(String text, Language language) {
+        return tokens(stemmingQuery.get(language), text);
+    }
+
+    /** Lower-cased, unstemmed content words of a question (names, numbers). */
+    public List<String> exactTerms(String text) {
+        return tokens(exact, text);
+    }
+
+    private static List<String> tokens(Analyzer analyzer, String text) {
+        List<String> out = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream("f", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                out.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private static CharArraySet stopWords(Language language, boolean forQuestions) {
+        CharArraySet base = switch (language) {
+            case SV -> SwedishAnalyzer.getDefaultStopSet();
+            case NO -> NorwegianAnalyzer.getDefaultStopSet();
+            case EN -> EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+        };
+        CharArraySet set = new CharArraySet(base, true);
+        if (forQuestions) {
+            set.addAll(QUESTION_WORDS.get(language));
+        }
+        return set;
+    }
+
+    private static Analyzer stemmer(Language language, CharArraySet stop) {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                var source = new StandardTokenizer();
+                TokenStream stream = new LowerCaseFilter(source);
+                stream = new StopFilter(stream, stop);
+                stream = switch (language) {
+                    case SV -> new SnowballFilter(stream, new SwedishStemmer());
+                    case NO -> new SnowballFilter(stream, new NorwegianStemmer());
+                    case EN -> new PorterStemFilter(new EnglishPossessiveFilter(stream));
+                };
+                return new TokenStreamComponents(source, stream);
+            }
+        };
+    }
+
+    static Set<Language> languages() {
+        return Set.of(Language.values());
+    }
+}

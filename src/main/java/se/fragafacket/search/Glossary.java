@@ -1,0 +1,83 @@
+package se.fragafacket.search;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Words that mean the same across Swedish, Norwegian and English ("maj | mai | may"), so that a question in
+ * one language finds passages written in another. A ring matches a question when the stems of one of its
+ * entries stand in the question's stems, in order.
+ */
+public final class Glossary {
+
+    /** A ring the question touched: the question stems it covers, and every word of the ring. */
+    public record Match(Set<String> coveredStems, List<String> ringWords) {
+    }
+
+    private record Entry(Language language, List<String> stems) {
+    }
+
+    private record Ring(List<String> words, List<Entry> entries) {
+    }
+
+    private final List<Ring> rings = new ArrayList<>();
+
+    public Glossary(Analysis analysis, InputStream source) {
+        try (var reader = new BufferedReader(new InputStreamReader(source, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                line = line.strip();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                List<String> words = List.of(line.split("\\s*\\|\\s*"));
+                List<Entry> entries = new ArrayList<>();
+                for (Language language : Language.values()) {
+                    for (String word : words) {
+                        List<String> stems = analysis.terms(word, language);
+                        if (!stems.isEmpty()) {
+                            entries.add(new Entry(language, stems));
+                        }
+                    }
+                }
+                rings.add(new Ring(words, entries));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The rings a question's stems (in its own language, in order) touch. */
+    public List<Match> matches(List<String> questionStems, Language language) {
+        List<Match> out = new ArrayList<>();
+        for (Ring ring : rings) {
+            for (Entry entry : ring.entries()) {
+                if (entry.language() == language && containsInOrder(questionStems, entry.stems())) {
+                    out.add(new Match(Set.copyOf(entry.stems()), ring.words()));
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean containsInOrder(List<String> haystack, List<String> needle) {
+        outer:
+        for (int i = 0; i + needle.size() <= haystack.size(); i++) {
+            for (int j = 0; j < needle.size(); j++) {
+                if (!haystack.get(i + j).equals(needle.get(j))) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,421 @@
+package se.fragafacket.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
+import org.apache.lucene.analysis.reverse.ReverseStringFilter;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Lucene index of the knowledge base: the process's one {@link IndexWriter} and one
+ * {@link SearcherManager}. Each document is stored as one entry describing it plus one entry per passage,
+ * all replaced together, so a search never sees half a document.
+ */
+public final class KnowledgeIndex implements Closeable {
+
+    private static final Logger log = LoggerFactory.getLogger(KnowledgeIndex.class);
+
+    // Fields, and why each is there:
+    private static final String TYPE = "type";          // "doc" for a document's description, "chunk" for a passage
+    private static final String DOC = "doc";            // documentId, the key for replace and delete
+    private static final String LANG = "lang";          // the document's language code
+    private static final String TITLE = "title";        // stored for display
+    private static final String FILE = "file";          // stored: the file name in the knowledge folder
+    private static final String HASH = "hash";          // stored: content hash, to skip unchanged files on start
+    private static final String FORMAT = "format";      // stored: analysis/embedding version the entry was made with
+    private static final String UPDATED = "updated";    // stored: file modification time, epoch millis
+    private static final String CHUNKS = "chunks";      // stored: number of passages
+    private static final String ORDINAL = "ordinal";    // stored: passage position in its document
+    private static final String HEADING_PATH = "path";  // stored: heading path for display
+    private static final String TEXT = "text";          // stored: passage text as shown and quoted
+    private static final String BODY = "body_";         // + language: stemmed passage text, searched
+    private static final String HEADING = "heading_";   // + language: stemmed heading path, searched with a boost
+    private static final String REVERSED = "rev_";      // + language: reversed stems, so a word finds compounds ending in it
+    private static final String EXACT = "exact";        // unstemmed words as written: names, numbers
+    private static final String VECTOR = "vector";      // dense embedding of heading path + text, when a model is set
+
+    private static final String FORMAT_VERSION = "3";
+
+    private final Analysis analysis;
+    private final Glossary glossary;
+    private final SearchProperties properties;
+    private final EmbeddingModel embeddingModel;
+    private final FSDirectory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    public KnowledgeIndex(Path path, Analysis analysis, Glossary glossary, SearchProperties properties,
+                          Optional<EmbeddingModel> embeddingModel) {
+        this.analysis = analysis;
+        this.glossary = glossary;
+        this.properties = properties;
+        this.embeddingModel = embeddingModel.orElse(null);
+        try {
+            directory = FSDirectory.open(path);
+            var config = new IndexWriterConfig(new FieldAnalyzer(analysis));
+            config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+            writer = new IndexWriter(directory, config);
+            searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the index at " + path, e);
+        }
+    }
+
+    /** Identifies how entries are made; an entry made otherwise is re-indexed on start. */
+    public String format() {
+        return FORMAT_VERSION + (embeddingModel == null ? "" : "+" + embeddingModel.modelName());
+    }
+
+    /** Replaces a document and all its passages; visible to searches after {@link #commit()}. */
+    public void replace(DocumentRecord document, List<ChunkRecord> chunks) throws IOException {
+        String lang = document.language().code();
+        List<Document> entries = new ArrayList<>();
+        Document meta = new Document();
+        meta.add(new StringField(TYPE, "doc", Field.Store.NO));
+        meta.add(new StringField(DOC, document.documentId(), Field.Store.YES));
+        meta.add(new StoredField(LANG, lang));
+        meta.add(new StoredField(TITLE, document.title()));
+        meta.add(new StoredField(FILE, document.fileName()));
+        meta.add(new StoredField(HASH, document.contentHash()));
+        meta.add(new StoredField(FORMAT, format()));
+        meta.add(new StoredField(UPDATED, document.updatedAt().toEpochMilli()));
+        meta.add(new StoredField(CHUNKS, chunks.size()));
+        entries.add(meta);
+        List<float[]> vectors = embed(chunks);
+        for (int i = 0; i < chunks.size(); i++) {
+            ChunkRecord chunk = chunks.get(i);
+            Document entry = new Document();
+            entry.add(new StringField(TYPE, "chunk", Field.Store.NO));
+            entry.add(new StringField(DOC, document.documentId(), Field.Store.YES));
+            entry.add(new StoredField(LANG, lang));
+            entry.add(new StoredField(TITLE, document.title()));
+            entry.add(new StoredField(ORDINAL, i));
+            entry.add(new StoredField(HEADING_PATH, chunk.headingPath()));
+            entry.add(new StoredField(TEXT, chunk.text()));
+            entry.add(new TextField(BODY + lang, chunk.text(), Field.Store.NO));
+            entry.add(new TextField(HEADING + lang, chunk.headingPath(), Field.Store.NO));
+            entry.add(new TextField(REVERSED + lang, chunk.headingPath() + "\n" + chunk.text(), Field.Store.NO));
+            entry.add(new TextField(EXACT, chunk.headingPath() + "\n" + chunk.text(), Field.Store.NO));
+            if (vectors != null) {
+                entry.add(new KnnFloatVectorField(VECTOR, vectors.get(i), VectorSimilarityFunction.COSINE));
+            }
+            entries.add(entry);
+        }
+        writer.updateDocuments(new Term(DOC, document.documentId()), entries);
+    }
+
+    /** Removes a document and its passages; visible to searches after {@link #commit()}. */
+    public void delete(String documentId) throws IOException {
+        writer.deleteDocuments(new Term(DOC, documentId));
+    }
+
+    /** Makes every change so far durable and visible to the next search. */
+    public void commit() throws IOException {
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    /** Every document in the index, by documentId. */
+    public List<DocumentRecord> documents() {
+        return withSearcher(searcher -> {
+            List<DocumentRecord> out = new ArrayList<>();
+            StoredFields stored = searcher.storedFields();
+            for (ScoreDoc hit : searcher.search(new TermQuery(new Term(TYPE, "doc")), Integer.MAX_VALUE).scoreDocs) {
+                out.add(toRecord(stored.document(hit.doc)));
+            }
+            out.sort(Comparator.comparing(DocumentRecord::documentId));
+            return out;
+        });
+    }
+
+    public Optional<DocumentRecord> document(String documentId) {
+        return documents().stream().filter(d -> d.documentId().equals(documentId)).findFirst();
+    }
+
+    /** The format each indexed document was made with, by documentId. */
+    public Map<String, String> formats() {
+        return withSearcher(searcher -> {
+            Map<String, String> out = new HashMap<>();
+            StoredFields stored = searcher.storedFields();
+            for (ScoreDoc hit : searcher.search(new TermQuery(new Term(TYPE, "doc")), Integer.MAX_VALUE).scoreDocs) {
+                Document doc = stored.document(hit.doc);
+                out.put(doc.get(DOC), doc.get(FORMAT));
+            }
+            return out;
+        });
+    }
+
+    /** A document's passages in document order. */
+    public List<Passage> passages(String documentId) {
+        return withSearcher(searcher -> {
+            Query query = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(DOC, documentId)), Occur.FILTER)
+                    .add(new TermQuery(new Term(TYPE, "chunk")), Occur.FILTER)
+                    .build();
+            List<Passage> out = new ArrayList<>();
+            StoredFields stored = searcher.storedFields();
+            for (ScoreDoc hit : searcher.search(query, Integer.MAX_VALUE).scoreDocs) {
+                out.add(toPassage(stored.document(hit.doc), 0));
+            }
+            out.sort(Comparator.comparingInt(Passage::ordinal));
+            return out;
+        });
+    }
+
+    /**
+     * Finds the passages that best answer a question.
+     *
+     * @param question the member's words
+     * @param language the question's language
+     * @param context  the earlier question when this may be a follow-up, else empty
+     * @param limit    how many passages to return
+     */
+    public Retrieval search(String question, Language language, String context, int limit) {
+        return withSearcher(searcher -> {
+            Map<Language, List<TermGroup>> questionGroups = groups(searcher, question, language);
+            Map<Language, List<TermGroup>> contextGroups = context.isBlank()
+                    ? Map.of() : groups(searcher, context, Language.detect(context));
+            BooleanQuery.Builder query = new BooleanQuery.Builder();
+            for (Language target : Language.values()) {
+                for (TermGroup group : questionGroups.getOrDefault(target, List.of())) {
+                    query.add(groupQuery(target, group), Occur.SHOULD);
+                }
+                for (TermGroup group : contextGroups.getOrDefault(target, List.of())) {
+                    query.add(new BoostQuery(groupQuery(target, group), properties.contextBoost()), Occur.SHOULD);
+                }
+            }
+            for (String word : analysis.exactTerms(question)) {
+                query.add(new BoostQuery(new TermQuery(new Term(EXACT, word)), properties.exactBoost()), Occur.SHOULD);
+            }
+            Query keyword = new BooleanQuery.Builder()
+                    .add(query.build(), Occur.MUST)
+                    .add(new TermQuery(new Term(TYPE, "chunk")), Occur.FILTER)
+                    .build();
+            ScoreDoc[] bm25 = searcher.search(keyword, properties.candidates()).scoreDocs;
+            ScoreDoc[] ranked = bm25;
+            if (embeddingModel != null) {
+                float[] vector = embeddingModel.embed(question + (context.isBlank() ? "" : "\n" + context))
+                        .content().vector();
+                ScoreDoc[] dense = searcher.search(
+                        new KnnFloatVectorQuery(VECTOR, vector, properties.candidates()), properties.candidates()).scoreDocs;
+                ranked = fuse(bm25, dense);
+            }
+            List<Passage> passages = new ArrayList<>();
+            StoredFields stored = searcher.storedFields();
+            for (int i = 0; i < Math.min(limit, ranked.length); i++) {
+                passages.add(toPassage(stored.document(ranked[i].doc), ranked[i].score));
+            }
+            return new Retrieval(passages, questionGroups, contextGroups);
+        });
+    }
+
+    /** Reciprocal rank fusion: each list adds 1/(k + rank) for every passage it ranks. */
+    private ScoreDoc[] fuse(ScoreDoc[]... rankings) {
+        Map<Integer, Double> fused = new LinkedHashMap<>();
+        for (ScoreDoc[] ranking : rankings) {
+            for (int rank = 0; rank < ranking.length; rank++) {
+                fused.merge(ranking[rank].doc, 1.0 / (properties.rrfK() + rank + 1), Double::sum);
+            }
+        }
+        return fused.entrySet().stream()
+                .sorted(Map.Entry.<Integer, Double>comparingByValue().reversed())
+                .map(e -> new ScoreDoc(e.getKey(), e.getValue().floatValue()))
+                .toArray(ScoreDoc[]::new);
+    }
+
+    /**
+     * The ideas of a question as each language's passages would hold them: every content stem on its own,
+     * except where a glossary ring joins stems into one idea with its equivalents in other languages.
+     */
+    private Map<Language, List<TermGroup>> groups(IndexSearcher searcher, String text, Language language)
+            throws IOException {
+        List<String> stems = new ArrayList<>(new LinkedHashSet<>(analysis.queryTerms(text, language)));
+        List<Glossary.Match> matches = glossary.matches(analysis.terms(text, language), language);
+        Map<Language, List<TermGroup>> out = new EnumMap<>(Language.class);
+        IndexReader reader = searcher.getIndexReader();
+        for (Language target : Language.values()) {
+            String field = BODY + target.code();
+            int docs = Math.max(1, reader.getDocCount(field));
+            List<Set<String>> ideas = new ArrayList<>();
+            Set<String> covered = new LinkedHashSet<>();
+            for (Glossary.Match match : matches) {
+                if (!stems.containsAll(match.coveredStems())) {
+                    continue; // the ring matched only through question words, which are not ideas
+                }
+                Set<String> alternatives = new LinkedHashSet<>(match.coveredStems().size() == 1 && target == language
+                        ? match.coveredStems() : Set.of());
+                for (String word : match.ringWords()) {
+                    List<String> wordStems = analysis.terms(word, target);
+                    if (wordStems.size() == 1) {
+                        alternatives.add(wordStems.get(0));
+                    }
+                }
+                if (target != language) {
+                    alternatives.addAll(match.coveredStems().size() == 1 ? match.coveredStems() : Set.of());
+                }
+                if (!alternatives.isEmpty()) {
+                    ideas.add(alternatives);
+                    covered.addAll(match.coveredStems());
+                }
+            }
+            for (String stem : stems) {
+                if (!covered.contains(stem)) {
+                    ideas.add(Set.of(stem));
+                }
+            }
+            List<TermGroup> groups = new ArrayList<>();
+            for (Set<String> alternatives : ideas) {
+                int df = 0;
+                for (String alternative : alternatives) {
+                    df = Math.max(df, reader.docFreq(new Term(field, alternative)));
+                }
+                double idf = Math.log(1 + (docs - df + 0.5) / (df + 0.5));
+                groups.add(new TermGroup(Set.copyOf(alternatives), idf));
+            }
+            out.put(target, groups);
+        }
+        return out;
+    }
+
+    private Query groupQuery(Language language, TermGroup group) {
+        BooleanQuery.Builder idea = new BooleanQuery.Builder();
+        for (String stem : group.alternatives()) {
+            idea.add(new TermQuery(new Term(BODY + language.code(), stem)), Occur.SHOULD);
+            idea.add(new BoostQuery(new TermQuery(new Term(HEADING + language.code(), stem)),
+                    properties.headingBoost()), Occur.SHOULD);
+            if (stem.length() >= 5) {
+                String reversed = new StringBuilder(stem).reverse().toString();
+                idea.add(new BoostQuery(new PrefixQuery(new Term(REVERSED + language.code(), reversed)),
+                        properties.compoundBoost()), Occur.SHOULD);
+            }
+        }
+        return idea.build();
+    }
+
+    private List<float[]> embed(List<ChunkRecord> chunks) {
+        if (embeddingModel == null || chunks.isEmpty()) {
+            return null;
+        }
+        List<dev.langchain4j.data.segment.TextSegment> segments = chunks.stream()
+                .map(c -> dev.langchain4j.data.segment.TextSegment.from(c.headingPath() + "\n" + c.text()))
+                .toList();
+        return embeddingModel.embedAll(segments).content().stream().map(e -> e.vector()).toList();
+    }
+
+    private static DocumentRecord toRecord(Document doc) {
+        return new DocumentRecord(doc.get(DOC), doc.get(FILE), doc.get(TITLE), Language.fromCode(doc.get(LANG)),
+                doc.get(HASH), Instant.ofEpochMilli(doc.getField(UPDATED).numericValue().longValue()),
+                doc.getField(CHUNKS).numericValue().intValue());
+    }
+
+    private static Passage toPassage(Document doc, double score) {
+        return new Passage(doc.get(DOC), doc.get(TITLE), doc.get(HEADING_PATH), doc.get(TEXT),
+                Language.fromCode(doc.get(LANG)), doc.getField(ORDINAL).numericValue().intValue(), score);
+    }
+
+    private interface SearcherWork<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> T withSearcher(SearcherWork<T> work) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return work.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        log.info("Closing the index");
+        searchers.close();
+        writer.close();
+        directory.close();
+    }
+
+    /** Picks each field's analysis by its name: body_sv is Swedish, rev_no reversed Norwegian stems, … */
+    private static final class FieldAnalyzer extends DelegatingAnalyzerWrapper {
+        private final Map<String, Analyzer> byField = new HashMap<>();
+        private final Analyzer exact;
+
+        FieldAnalyzer(Analysis analysis) {
+            super(PER_FIELD_REUSE_STRATEGY);
+            exact = analysis.exactAnalyzer();
+            for (Language language : Language.values()) {
+                Analyzer stemming = analysis.indexAnalyzer(language);
+                byField.put(BODY + language.code(), stemming);
+                byField.put(HEADING + language.code(), stemming);
+                byField.put(REVERSED + language.code(), new ReversingAnalyzer(stemming));
+            }
+        }
+
+        @Override
+        protected Analyzer getWrappedAnalyzer(String fieldName) {
+            return byField.getOrDefault(fieldName, exact);
+        }
+    }
+
+    private static final class ReversingAnalyzer extends org.apache.lucene.analysis.AnalyzerWrapper {
+        private final Analyzer delegate;
+
+        ReversingAnalyzer(Analyzer delegate) {
+            super(PER_FIELD_REUSE_STRATEGY);
+            this.delegate = delegate;
+        }
+
+        @Override
+        protected Analyzer getWrappedAnalyzer(String fieldName) {
+            return delegate;
+        }
+
+        @Override
+        protected TokenStreamComponents wrapComponents(String fieldName, TokenStreamComponents components) {
+            return new TokenStreamComponents(components.getSource(), new ReverseStringFilter(components.getTokenStream()));
+        }
+    }
+}

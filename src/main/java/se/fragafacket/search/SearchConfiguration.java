@@ -1,0 +1,44 @@
+package se.fragafacket.search;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+import se.fragafacket.config.FragaProperties;
+
+/** The index and its analysis, opened once for the process under {@code fraga.data-dir}/index. */
+@Configuration(proxyBeanMethods = false)
+class SearchConfiguration {
+
+    @Bean
+    Analysis analysis() {
+        return new Analysis();
+    }
+
+    @Bean
+    Glossary glossary(Analysis analysis) {
+        try (InputStream in = new ClassPathResource("search/glossary.txt").getInputStream()) {
+            return new Glossary(analysis, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Bean(destroyMethod = "close")
+    KnowledgeIndex knowledgeIndex(FragaProperties fraga, SearchProperties properties, Analysis analysis,
+                                  Glossary glossary, ObjectProvider<EmbeddingModel> embeddingModel) throws IOException {
+        Path path = fraga.dataDir().resolve("index");
+        Files.createDirectories(path);
+        Optional<EmbeddingModel> embeddings = "none".equals(properties.embeddings())
+                ? Optional.empty() : Optional.ofNullable(embeddingModel.getIfAvailable());
+        return new KnowledgeIndex(path, analysis, glossary, properties, embeddings);
+    }
+}

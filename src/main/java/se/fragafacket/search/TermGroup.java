@@ -1,0 +1,13 @@
+package se.fragafacket.search;
+
+import java.util.Set;
+
+/**
+ * One idea of a question, as stems a passage may hold it by (the word itself, its glossary equivalents).
+ *
+ * @param alternatives stems in the passage language's analysis
+ * @param weight       inverse document frequency of the idea among that language's passages; an idea no
+ *                     passage holds weighs the most
+ */
+public record TermGroup(Set<String> alternatives, double weight) {
+}
