@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import se.fragafacket.search.Analysis;
 import se.fragafacket.search.KnowledgeIndex;
 import se.fragafacket.search.Language;
+import se.fragafacket.search.Passage;
 import se.fragafacket.search.Retrieval;
 
 /**
@@ -90,6 +91,28 @@ public class AnswerService {
         events.publishEvent(new QuestionAnswered(conversation, messageId, channel, question, answer.answered(),
                 answer.text(), turn.documentIds(), turn.at()));
         return new Reply(conversation, messageId, answer);
+    }
+
+    /** What a question would get, and the passages retrieved for it, without recording anything. */
+    public record Trial(Answer answer, List<Passage> passages) {
+    }
+
+    /**
+     * Answers a question outside any conversation and records nothing, showing the passages retrieved with
+     * their scores, so staff can see why it answers as it does.
+     */
+    public Trial trial(String message) {
+        String question = message == null ? "" : message.strip();
+        if (question.isEmpty() || question.length() > properties.maxQuestionChars()) {
+            throw new InvalidQuestionException("Skriv en fråga på högst " + properties.maxQuestionChars() + " tecken.");
+        }
+        Language language = Language.detect(question);
+        Retrieval retrieval = index.search(question, language, "", properties.passages());
+        Answer answer = QuestionGuard.isManipulation(question)
+                ? new Answer.NotFound(prompts.noAnswer(language), Answer.Reason.REFUSED)
+                : answerer.answer(question, language, retrieval, List.of(), token -> {
+                });
+        return new Trial(answer, retrieval.passages());
     }
 
     /** Forgets a conversation's history ("Ny fråga", /ny). */
