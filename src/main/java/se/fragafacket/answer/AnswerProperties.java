@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxQuestionChars   longer messages are refused with a clear error
  * @param passages           passages retrieved for each question
  * @param minCoverage        share (0–1) of a question's weighted words a passage must hold to be answered from
+ * @param minFactCoverage    the same, where the passage holds the very kind of fact asked for (a number, a date)
  * @param maxAnswerChars     the extractive answer stops adding sentences past this
  * @param conversationTtl    a conversation idle longer than this is forgotten
  * @param conversationTurns  earlier exchanges kept per conversation
@@ -20,8 +21,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("fraga.answer")
 public record AnswerProperties(
         @DefaultValue("2000") int maxQuestionChars,
-        @DefaultValue("8") int passages,
+        @DefaultValue("10") int passages,
         @DefaultValue("0.6") double minCoverage,
+        @DefaultValue("0.45") double minFactCoverage,
         @DefaultValue("450") int maxAnswerChars,
         @DefaultValue("30m") Duration conversationTtl,
         @DefaultValue("6") int conversationTurns,

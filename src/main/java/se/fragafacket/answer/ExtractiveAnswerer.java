@@ -2,6 +2,7 @@ package se.fragafacket.answer;
 
 import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,9 +21,10 @@ import se.fragafacket.search.Retrieval;
 import se.fragafacket.search.TermGroup;
 
 /**
- * Answers with no language model: finds the sentences of the retrieved passages that hold most of the
- * question (its rare words weigh most, a sentence holding the asked kind of fact — a number, a date, a
- * name — is preferred), and quotes them. A question whose words no passage mostly holds is not answered.
+ * Answers with no language model: finds the sentence of the retrieved passages that holds most of the
+ * question (its rare words weigh most; a sentence holding the asked kind of fact — a number, a date, a
+ * name — is preferred) and quotes it, with the list it introduces or the sentences that follow. A question
+ * whose words no passage mostly holds is not answered.
  */
 final class ExtractiveAnswerer implements Answerer {
 
@@ -38,43 +40,65 @@ final class ExtractiveAnswerer implements Answerer {
         this.properties = properties;
     }
 
-    /** A sentence or list item of a passage, with the stems it holds. */
-    private record Unit(String text, boolean listItem, int line, Set<String> stems) {
-        boolean leadIn() {
-            return text.endsWith(":");
+    /** Stems of a text, as a set and in order (for phrases). */
+    private record Stems(Set<String> set, String joined) {
+        static Stems of(List<String> sequence) {
+            return new Stems(new HashSet<>(sequence), " " + String.join(" ", sequence) + " ");
         }
     }
 
-    /** A passage judged against the question. */
-    private record Candidate(Passage passage, int rank, List<Unit> units, double coverage, int best, double score) {
+    /** A sentence or list item of a passage. */
+    private record Unit(String text, boolean listItem, boolean beforeList, List<String> sequence, Stems stems) {
+        /** It introduces the list after it ("I perioden skal vi:", "LO har pekat ut tre målområden"). */
+        boolean leadIn() {
+            return text.endsWith(":") || beforeList;
+        }
+    }
+
+    /** A passage judged against the question: how much of it it holds, and its best unit. */
+    private record Candidate(Passage passage, List<Unit> units, double coverage, boolean fact, int best,
+                             double score) {
+    }
+
+    /** What every passage is judged against. */
+    private record Question(QuestionKind kind, List<String> words, Set<String> previousDocuments,
+                            Map<String, Stems> documents) {
     }
 
     @Override
-    public Answer answer(String question, Language language, Retrieval retrieval, List<Conversations.Turn> history,
+    public Answer answer(String text, Language language, Retrieval retrieval, List<Conversations.Turn> history,
                          Consumer<String> tokens) {
-        QuestionKind kind = QuestionKind.of(question);
-        log.debug("Question '{}' ({}, {}): {}", question, language, kind, retrieval.questionTerms());
+        boolean followUp = retrieval.contextTerms().values().stream().anyMatch(groups -> !groups.isEmpty());
+        Question question = new Question(QuestionKind.of(text), analysis.exactTerms(text),
+                followUp && !history.isEmpty() ? Set.copyOf(history.get(history.size() - 1).documentIds()) : Set.of(),
+                documentStems(retrieval));
+        log.debug("Question '{}' ({}, {}): {}", text, language, question.kind(), retrieval.questionTerms());
         List<Candidate> candidates = new ArrayList<>();
         for (int rank = 0; rank < retrieval.passages().size(); rank++) {
-            Candidate candidate = judge(retrieval.passages().get(rank), rank, retrieval, kind);
-            if (log.isDebugEnabled() && candidate != null) {
-                log.debug("#{} {} › {} coverage {} score {} best: {}", rank, candidate.passage().documentId(),
-                        candidate.passage().headingPath(), String.format("%.2f", candidate.coverage()),
-                        String.format("%.2f", candidate.score()), candidate.units().get(candidate.best()).text());
+            Candidate candidate = judge(retrieval.passages().get(rank), rank, retrieval, question);
+            if (candidate == null) {
+                continue;
             }
-            if (candidate != null && candidate.coverage() >= properties.minCoverage()) {
+            log.debug("#{} {} › {} coverage {} score {}{}: {}", rank, candidate.passage().documentId(),
+                    candidate.passage().headingPath(), String.format("%.2f", candidate.coverage()),
+                    String.format("%.2f", candidate.score()), candidate.fact() ? " (fact)" : "",
+                    candidate.units().get(candidate.best()).text());
+            double needed = candidate.fact() ? properties.minFactCoverage() : properties.minCoverage();
+            if (candidate.coverage() >= needed) {
                 candidates.add(candidate);
             }
         }
         if (candidates.isEmpty()) {
-            return notFound(language, tokens);
+            String refusal = prompts.noAnswer(language);
+            tokens.accept(refusal);
+            return new Answer.NotFound(refusal, Answer.Reason.NOT_IN_KNOWLEDGE_BASE);
         }
         candidates.sort((a, b) -> Double.compare(b.score(), a.score()));
         Candidate best = candidates.get(0);
         Map<Passage, List<Unit>> quoted = new LinkedHashMap<>();
-        quoted.put(best.passage(), excerpt(best, kind));
-        if (!kind.wantsFact()) {
-            // a second document that answers about as well adds its view, within the length limit
+        quoted.put(best.passage(), excerpt(best, question.kind()));
+        if (!question.kind().wantsFact()) {
+            // a second document that answers about as well adds its view
             for (Candidate other : candidates.subList(1, candidates.size())) {
                 if (!other.passage().documentId().equals(best.passage().documentId())
                         && other.score() >= 0.9 * best.score()) {
@@ -83,104 +107,205 @@ final class ExtractiveAnswerer implements Answerer {
                 }
             }
         }
-        String text = compose(quoted, language);
-        stream(text, tokens);
-        List<Source> sources = quoted.entrySet().stream()
-                .map(e -> Sources.of(e.getKey()))
-                .toList();
-        return new Answer.Found(text, sources);
+        String answer = compose(quoted, language);
+        stream(answer, tokens);
+        return new Answer.Found(answer, quoted.keySet().stream().map(Sources::of).toList());
     }
 
-    private Answer notFound(Language language, Consumer<String> tokens) {
-        String text = prompts.noAnswer(language);
-        tokens.accept(text);
-        return new Answer.NotFound(text, Answer.Reason.NOT_IN_KNOWLEDGE_BASE);
+    /** What the retrieved passages of each document hold together: the document's subject, roughly. */
+    private Map<String, Stems> documentStems(Retrieval retrieval) {
+        Map<String, List<String>> sequences = new HashMap<>();
+        for (Passage passage : retrieval.passages()) {
+            sequences.computeIfAbsent(passage.documentId(), id -> new ArrayList<>()).addAll(analysis.terms(
+                    passage.title() + "\n" + passage.headingPath() + "\n" + passage.text(), passage.language()));
+        }
+        Map<String, Stems> out = new HashMap<>();
+        sequences.forEach((id, sequence) -> out.put(id, Stems.of(sequence)));
+        return out;
     }
 
-    private Candidate judge(Passage passage, int rank, Retrieval retrieval, QuestionKind kind) {
+    private Candidate judge(Passage passage, int rank, Retrieval retrieval, Question question) {
         Language language = passage.language();
-        List<TermGroup> question = retrieval.questionTerms(language);
+        List<TermGroup> asked = retrieval.questionTerms(language);
         List<TermGroup> context = retrieval.contextTerms(language);
-        if (question.isEmpty()) {
-            question = context; // "Och vem då?": the earlier question is all there is to go on
+        if (asked.isEmpty()) {
+            asked = context; // "Och vem då?": the earlier question is all there is to go on
             context = List.of();
         }
-        double total = question.stream().mapToDouble(TermGroup::weight).sum();
-        if (total <= 0) {
+        double total = asked.stream().mapToDouble(TermGroup::weight).sum();
+        List<Unit> units = units(passage);
+        if (total <= 0 || units.isEmpty()) {
             return null;
         }
-        List<Unit> units = units(passage);
-        Set<String> heading = new HashSet<>(analysis.terms(passage.headingPath(), language));
-        Set<String> all = new HashSet<>(heading);
-        units.forEach(u -> all.addAll(u.stems()));
-        double coverage = matched(question, all) / total;
+        String[] path = passage.headingPath().split(ChunkRecord.HEADING_SEPARATOR);
+        Stems ownHeading = Stems.of(analysis.terms(path[path.length - 1], language));
+        Stems headings = Stems.of(analysis.terms(passage.headingPath(), language));
+        List<String> everything = new ArrayList<>(analysis.terms(passage.headingPath(), language));
+        units.forEach(u -> everything.addAll(u.sequence()));
+        Stems whole = Stems.of(everything);
+        QuestionKind kind = question.kind();
         double contextTotal = context.stream().mapToDouble(TermGroup::weight).sum();
+
+        Stems document = question.documents().get(passage.documentId());
         int best = -1;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < units.size(); i++) {
             Unit unit = units.get(i);
-            Set<String> withHeading = new HashSet<>(unit.stems());
-            withHeading.addAll(heading);
-            double direct = matched(question, unit.stems()) / total;
-            double viaHeading = matched(question, withHeading) / total - direct;
-            double fromContext = contextTotal > 0 ? matched(context, withHeading) / contextTotal : 0;
-            double score = direct + 0.4 * viaHeading + 0.25 * fromContext
-                    + (kind.heldBy(unit.text()) ? 0.3 : 0)
-                    + (unit.leadIn() && !kind.wantsFact() ? 0.1 : 0);
+            boolean evidence = kind.heldBy(unit.text());
+            double held = 0;
+            double headed = 0;
+            for (TermGroup group : asked) {
+                double inUnit = evidence && names(kind, group) ? 1 : match(group, unit.stems());
+                double inOwnHeading = match(group, ownHeading);
+                // the sentence stands in its section and its document: what they hold counts for less
+                double around = Math.max(0.8 * inOwnHeading, 0.5 * Math.max(match(group, headings), match(group, whole)));
+                double inDocument = (group.scope() ? 1 : 0.3) * match(group, document);
+                held += group.weight() * Math.max(inUnit, Math.max(around, inDocument));
+                headed += group.weight() * inOwnHeading;
+            }
+            double fromContext = 0;
+            for (TermGroup group : context) {
+                fromContext += group.weight() * Math.max(Math.max(match(group, unit.stems()), match(group, headings)),
+                        0.7 * match(group, whole));
+            }
+            double score = held / total
+                    + 0.3 * headed / total // a section headed by what is asked is about it
+                    + (contextTotal > 0 ? 0.6 * fromContext / contextTotal : 0)
+                    + 0.2 * neighbours(asked, unit.sequence())
+                    + 0.15 * literal(question.words(), unit.text())
+                    + (evidence ? 0.3 : 0)
+                    + (kind == QuestionKind.NUMBER && counts(asked, unit.sequence()) ? 0.3 : 0)
+                    + (unit.leadIn() && !kind.wantsFact() ? 0.1 : 0)
+                    // a fact is best quoted from a sentence about it, not from a long one that mentions it
+                    - (kind.wantsFact() ? 0.1 * Math.min(1, Math.max(0, unit.sequence().size() - 12) / 20.0) : 0);
             if (score > bestScore) {
                 bestScore = score;
                 best = i;
             }
         }
-        if (best < 0) {
-            return null;
+        boolean fact = kind.wantsFact() && kind.heldBy(units.get(best).text());
+        double coverage = 0;
+        for (TermGroup group : asked) {
+            double inPassage = fact && names(kind, group) ? 1 : match(group, whole);
+            coverage += group.weight() * Math.max(inPassage, (group.scope() ? 1 : 0.5) * match(group, document));
         }
-        return new Candidate(passage, rank, units, coverage, best, bestScore + 0.3 * coverage + 0.1 / (1 + rank));
+        coverage /= total;
+        double score = bestScore + 0.3 * coverage + 0.1 / (1 + rank)
+                + (question.previousDocuments().contains(passage.documentId()) ? 0.2 : 0);
+        return new Candidate(passage, units, coverage, fact, best, score);
     }
 
-    /** How much of the question's weight a set of stems holds: a word, or a compound ending in it, counts. */
-    private static double matched(List<TermGroup> groups, Set<String> stems) {
-        double sum = 0;
-        for (TermGroup group : groups) {
-            sum += group.weight() * match(group, stems);
+    private static final Set<String> NUMBER_WORDS = Set.of("en", "ett", "två", "tre", "fyra", "fem", "sex", "sju",
+            "åtta", "nio", "tio", "elva", "tolv", "tjugo", "trettio", "fyrtio", "femtio", "hundra", "tusen", "to",
+            "fire", "seks", "syv", "åtte", "ni", "ti", "one", "two", "three", "four", "five", "seven", "eight",
+            "nine", "ten");
+
+    /** A number standing just before a word the question asks about: "nio LO-distrikt", "520 deltagare". */
+    private static boolean counts(List<TermGroup> asked, List<String> sequence) {
+        for (int i = 0; i + 1 < sequence.size(); i++) {
+            String token = sequence.get(i);
+            if (!Character.isDigit(token.charAt(0)) && !NUMBER_WORDS.contains(token)) {
+                continue;
+            }
+            for (int j = i + 1; j <= Math.min(i + 3, sequence.size() - 1); j++) {
+                for (TermGroup group : asked) {
+                    for (String alternative : group.alternatives()) {
+                        String head = alternative.substring(alternative.lastIndexOf(' ') + 1);
+                        if (sequence.get(j).equals(head)) {
+                            return true;
+                        }
+                    }
+                }
+            }
         }
-        return sum;
+        return false;
     }
 
-    private static double match(TermGroup group, Set<String> stems) {
+    private static boolean names(QuestionKind kind, TermGroup group) {
+        return group.alternatives().stream().anyMatch(kind::namedBy);
+    }
+
+    /** How well some stems hold an idea: 1 for a word or phrase as asked, less for a compound or inflection. */
+    private static double match(TermGroup group, Stems stems) {
         double best = 0;
         for (String alternative : group.alternatives()) {
-            if (stems.contains(alternative)) {
-                return 1;
-            }
-            for (String stem : stems) {
-                if (alternative.length() >= 4 && stem.length() > alternative.length() + 2 && stem.endsWith(alternative)) {
-                    best = Math.max(best, 0.8); // "rekrytering" in "medlemsrekrytering"
-                } else if (stem.length() >= 5 && alternative.length() > stem.length() + 2 && alternative.endsWith(stem)) {
-                    best = Math.max(best, 0.5); // "medlemsrekrytering" asked, "rekrytering" written
+            if (alternative.indexOf(' ') > 0) {
+                if (stems.joined().contains(" " + alternative + " ")) {
+                    return 1;
                 }
+                continue;
+            }
+            best = Math.max(best, matchStem(alternative, stems.set()));
+            if (best == 1) {
+                return 1;
             }
         }
         return best;
     }
 
-    /** The units to quote from the best passage: the best one, with the list it introduces or its neighbours. */
+    private static double matchStem(String wanted, Set<String> stems) {
+        if (stems.contains(wanted)) {
+            return 1;
+        }
+        double best = 0;
+        for (String stem : stems) {
+            if (stem.length() >= 5 && wanted.length() >= 5 && Math.abs(stem.length() - wanted.length()) <= 1
+                    && (stem.startsWith(wanted) || wanted.startsWith(stem))) {
+                best = Math.max(best, 0.9); // an inflection the stemmer left apart
+            } else if (wanted.length() >= 4 && stem.length() > wanted.length() + 2 && stem.endsWith(wanted)) {
+                best = Math.max(best, 0.8); // "rekrytering" in "medlemsrekrytering"
+            } else if (stem.length() >= 5 && wanted.length() > stem.length() + 2 && wanted.endsWith(stem)) {
+                best = Math.max(best, 0.5); // "medlemsrekrytering" asked, "rekrytering" written
+            }
+        }
+        return best;
+    }
+
+    /** Share of the question's neighbouring ideas that stand side by side in the sentence too. */
+    private static double neighbours(List<TermGroup> question, List<String> sequence) {
+        if (question.size() < 2) {
+            return 0;
+        }
+        int found = 0;
+        for (int k = 0; k + 1 < question.size(); k++) {
+            for (int i = 0; i + 1 < sequence.size(); i++) {
+                if (question.get(k).alternatives().contains(sequence.get(i))
+                        && question.get(k + 1).alternatives().contains(sequence.get(i + 1))) {
+                    found++;
+                    break;
+                }
+            }
+        }
+        return (double) found / (question.size() - 1);
+    }
+
+    /** Share of the question's words that the sentence holds exactly as written ("LO-distrikt", "2024"). */
+    private double literal(List<String> words, String text) {
+        if (words.isEmpty()) {
+            return 0;
+        }
+        Set<String> written = new HashSet<>(analysis.exactTerms(text));
+        return words.stream().filter(written::contains).count() / (double) words.size();
+    }
+
+    /** The units to quote: the best one, with the list it (or a following lead-in) introduces, or its neighbours. */
     private List<Unit> excerpt(Candidate candidate, QuestionKind kind) {
         List<Unit> units = candidate.units();
-        int best = candidate.best();
-        Unit first = units.get(best);
+        Unit first = units.get(candidate.best());
         List<Unit> out = new ArrayList<>(List.of(first));
         int length = first.text().length();
-        boolean list = first.leadIn();
-        for (int i = best + 1; i < units.size(); i++) {
+        boolean inList = first.leadIn();
+        int sentences = 1;
+        for (int i = candidate.best() + 1; i < units.size(); i++) {
             Unit next = units.get(i);
-            boolean continuesList = list && next.listItem();
-            boolean continuesGist = !kind.wantsFact() && !list && out.size() < 3;
-            if (!(continuesList || continuesGist) || length + next.text().length() > properties.maxAnswerChars()) {
+            boolean take = inList ? next.listItem() : !kind.wantsFact() && !next.listItem() && sentences < 3;
+            if (!take || length + next.text().length() > properties.maxAnswerChars()) {
                 break;
             }
             out.add(next);
             length += next.text().length();
+            sentences += next.listItem() ? 0 : 1;
+            inList = inList || next.leadIn();
         }
         return out;
     }
@@ -193,8 +318,9 @@ final class ExtractiveAnswerer implements Answerer {
                 text.append("\n\n");
             }
             if (passage.language() != language) {
+                String original = passage.language() == Language.SV ? "Swedish" : "Norwegian";
                 text.append(switch (language) {
-                    case EN -> "From “" + passage.title() + "”" + (passage.language() == Language.SV ? " (in Swedish)" : " (in Norwegian)") + ":\n";
+                    case EN -> "From “" + passage.title() + "” (in " + original + "):\n";
                     case NO -> "Fra «" + passage.title() + "» (på svensk):\n";
                     case SV -> "Ur ”" + passage.title() + "” (på norska):\n";
                 });
@@ -208,8 +334,10 @@ final class ExtractiveAnswerer implements Answerer {
             }
             for (int i = 0; i < units.size(); i++) {
                 Unit unit = units.get(i);
-                text.append(i == 0 ? "" : unit.listItem() ? "\n" : " ")
-                        .append(unit.listItem() ? (i == 0 ? "" : "• ") + unit.text() : unit.text());
+                if (i > 0) {
+                    text.append(unit.listItem() ? "\n• " : " ");
+                }
+                text.append(unit.text());
             }
         }
         return text.toString();
@@ -223,7 +351,7 @@ final class ExtractiveAnswerer implements Answerer {
         while (start < text.length()) {
             int end = Math.min(text.length(), start + size);
             int space = text.indexOf(' ', end);
-            end = space < 0 || space - end > 20 ? Math.min(text.length(), end) : space + 1;
+            end = space < 0 || space - end > 20 ? end : space + 1;
             tokens.accept(text.substring(start, end));
             start = end;
         }
@@ -232,27 +360,28 @@ final class ExtractiveAnswerer implements Answerer {
     private List<Unit> units(Passage passage) {
         List<Unit> units = new ArrayList<>();
         String[] lines = passage.text().split("\n");
-        for (int line = 0; line < lines.length; line++) {
-            String text = lines[line].strip();
-            boolean item = text.startsWith("• ");
-            if (item) {
-                units.add(unit(text.substring(2), true, line, passage.language()));
+        for (int l = 0; l < lines.length; l++) {
+            String text = lines[l].strip();
+            if (text.startsWith("• ")) {
+                units.add(unit(text.substring(2), true, false, passage.language()));
                 continue;
             }
+            boolean listFollows = l + 1 < lines.length && lines[l + 1].strip().startsWith("• ");
             BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.of(passage.language().code()));
             sentences.setText(text);
             for (int start = sentences.first(), end = sentences.next(); end != BreakIterator.DONE;
                  start = end, end = sentences.next()) {
                 String sentence = text.substring(start, end).strip();
                 if (!sentence.isEmpty()) {
-                    units.add(unit(sentence, false, line, passage.language()));
+                    units.add(unit(sentence, false, listFollows && end == text.length(), passage.language()));
                 }
             }
         }
         return units;
     }
 
-    private Unit unit(String text, boolean listItem, int line, Language language) {
-        return new Unit(text, listItem, line, new HashSet<>(analysis.terms(text, language)));
+    private Unit unit(String text, boolean listItem, boolean beforeList, Language language) {
+        List<String> sequence = analysis.terms(text, language);
+        return new Unit(text, listItem, beforeList, sequence, Stems.of(sequence));
     }
 }

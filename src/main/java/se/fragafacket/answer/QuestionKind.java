@@ -9,24 +9,35 @@ import java.util.regex.Pattern;
  */
 enum QuestionKind {
     NUMBER("\\b(hur många|hur mycket|hur stor|hvor mange|hvor mye|hvor stor|how many|how much|how large|antal|antalet)\\b",
+            "^(antal|andel|procent|percent|prosent|siffr|tal)",
             "\\b\\d[\\d  ]*\\b|\\b(två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|trettio|fyrtio|femtio|hundra|tusen|fire|seks|syv|åtte|ti|two|three|four|five|six|seven|eight|nine|ten|dussin|drygt|nästan)\\b"),
     DATE("\\b(när|når|when|vilket datum|vilken dag|hvilken dato|what date|which day)\\b",
+            "^(datum|dato|date|tid|tidpunkt|time)$",
             "\\b\\d{1,2}\\s*(–|-)?\\s*(\\d{1,2}\\s*)?(jan|feb|mar|apr|maj|mai|may|jun|jul|aug|sep|okt|oct|nov|dec)\\w*|\\b\\d{1,2}/\\d{1,2}\\b|\\bvecka \\d+|\\buke \\d+|\\b(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\\b"),
     PHONE("\\b(telefon\\w*|nummer|numret|ringa|ringer|ring|ringe|phone|call|tel)\\b",
+            "^(telefon|numm|ring|tel|phon|call|hjälptelefon|helplin|mobil)",
             "(\\+?\\d[\\d -]{6,}\\d)"),
-    EMAIL("\\b(e-?post|mejl\\w*|e-?mail|epost|adress)\\b", "[\\w.+-]+@[\\w-]+\\.[\\w.]+"),
-    PERSON("\\b(vem|vilka personer|hvem|who|whom)\\b",
+    EMAIL("\\b(e-?post|mejl\\w*|e-?mail|epost|adress)\\b", "^(mejl|epost|post|mail|adress)",
+            "[\\w.+-]+@[\\w-]+\\.[\\w.]+"),
+    PERSON("\\b(vem|vilka personer|hvem|who|whom)\\b", "^(namn|navn|name|person)",
             "\\b(ansvarig|ansvarlig|ordförande|leder|chef)\\b|\\p{Lu}\\p{Ll}+ \\p{Lu}\\p{Ll}+"),
-    PLACE("(^|\\s)(var|vart|hvor|where)\\s|\\bi vilken (stad|ort|kommun)\\b",
+    PLACE("(^|\\s)(var|vart|hvor|where)\\s|\\bi vilken (stad|ort|kommun)\\b", "^(plats|ort|stad|sted|place|adress)",
             "\\b(i|på|in|at|på) \\p{Lu}\\p{L}+"),
-    OTHER(null, null);
+    OTHER(null, null, null);
 
     private final Pattern question;
+    private final Pattern name;
     private final Pattern evidence;
 
-    QuestionKind(String question, String evidence) {
+    QuestionKind(String question, String name, String evidence) {
         this.question = question == null ? null : Pattern.compile(question, Pattern.UNICODE_CHARACTER_CLASS);
+        this.name = name == null ? null : Pattern.compile(name, Pattern.UNICODE_CHARACTER_CLASS);
         this.evidence = evidence == null ? null : Pattern.compile(evidence, Pattern.UNICODE_CHARACTER_CLASS);
+    }
+
+    /** True when a question's stem names the kind itself ("telefonnummer", "datum"): a fact of the kind answers it. */
+    boolean namedBy(String stem) {
+        return name != null && name.matcher(stem).find();
     }
 
     static QuestionKind of(String question) {

@@ -184,6 +184,9 @@ public class KnowledgeBase implements SmartLifecycle {
 
     private DocumentRecord store(String fileName, ParsedDocument parsed, String hash, Instant modified) throws IOException {
         List<ChunkRecord> chunks = chunker.chunk(parsed.title(), parsed.blocks());
+        if (log.isTraceEnabled()) {
+            chunks.forEach(c -> log.trace("{} [{}]\n{}", fileName, c.headingPath(), c.text()));
+        }
         var record = new DocumentRecord(documentId(fileName), fileName, parsed.title(), parsed.language(), hash,
                 modified, chunks.size());
         index.replace(record, chunks);

@@ -14,7 +14,8 @@ final class TextStructure {
 
     private static final Pattern MARKDOWN_HEADING = Pattern.compile("^(#{1,6})\\s+(.*?)\\s*#*\\s*$");
     private static final Pattern LIST_ITEM = Pattern.compile("^(\\s*)(?:[-*+•·▪◦–]|\\d{1,2}[.)])\\s+(.*)$");
-    private static final int MAX_GUESSED_HEADING = 80;
+    private static final int MAX_GUESSED_HEADING = 120;
+    private static final Pattern PHOTO_CREDIT = Pattern.compile("(?i)(foto|bild|photo|fotograf)\\s*:.*");
 
     private final TextCleaner cleaner;
 
@@ -25,7 +26,13 @@ final class TextStructure {
     List<Block> blocks(String text) {
         List<Line> lines = new ArrayList<>();
         for (String raw : text.split("\\R", -1)) {
-            lines.add(Line.of(raw, cleaner));
+            String line = raw.replace('\u00A0', ' ');
+            if (PHOTO_CREDIT.matcher(line.strip()).matches() && !lines.isEmpty()
+                    && lines.get(lines.size() - 1).kind == LineKind.TEXT
+                    && lines.get(lines.size() - 1).text.length() <= 60) {
+                lines.set(lines.size() - 1, new Line(LineKind.DEBRIS, 0, "")); // the photo's caption
+            }
+            lines.add(Line.of(line, cleaner));
         }
         List<Block> blocks = new ArrayList<>();
         StringBuilder paragraph = new StringBuilder();
@@ -45,7 +52,7 @@ final class TextStructure {
             }
             boolean startsBlock = paragraph.isEmpty();
             if (startsBlock && looksLikeHeading(line.text) && introducesContent(lines, i)) {
-                blocks.add(new Block(Block.Kind.HEADING, Block.GUESSED_HEADING, line.text));
+                blocks.add(new Block(Block.Kind.HEADING, Block.GUESSED_HEADING, sentenceCase(line.text)));
                 continue;
             }
             if (!paragraph.isEmpty()) {
@@ -65,7 +72,7 @@ final class TextStructure {
     }
 
     static boolean looksLikeHeading(String text) {
-        if (text.length() > MAX_GUESSED_HEADING || text.split(" ").length > 10) {
+        if (text.length() > MAX_GUESSED_HEADING || text.split(" ").length > 18) {
             return false;
         }
         char last = text.charAt(text.length() - 1);
@@ -73,12 +80,18 @@ final class TextStructure {
                 && text.indexOf(':') < 0 && !text.contains("@") && text.chars().anyMatch(Character::isLetter);
     }
 
-    /** A guessed heading must stand before something it heads: a paragraph of sentences, or a list. */
+    /**
+     * A guessed heading must stand before something it heads: a paragraph of sentences, or a list. A line
+     * directly above another (no blank line between) heads it when that one starts a new sentence, as a
+     * label does its value ("Ansvarig utgivare för LO.se" / "Annika Nilsson, Kanslichef LO"); a line with a
+     * number in it heads only a list ("LO-kongress 2025"), else it is a fact ("Höstmöte … 25 november").
+     */
     private static boolean introducesContent(List<Line> lines, int index) {
-        if (index + 1 < lines.size() && lines.get(index + 1).kind == LineKind.TEXT
-                && !looksLikeHeading(lines.get(index + 1).text)) {
-            // a line glued to the next one is a heading only when the next is a full sentence
-            return false;
+        boolean hasDigit = lines.get(index).text.chars().anyMatch(Character::isDigit);
+        if (index + 1 < lines.size() && lines.get(index + 1).kind == LineKind.TEXT) {
+            String next = lines.get(index + 1).text;
+            return !hasDigit && (Character.isUpperCase(next.codePointAt(0)) || Character.isDigit(next.codePointAt(0)))
+                    && !endsWithJoiningWord(lines.get(index).text);
         }
         for (int j = index + 1; j < lines.size(); j++) {
             Line next = lines.get(j);
@@ -93,11 +106,31 @@ final class TextStructure {
                     return false;
                 }
                 case TEXT -> {
-                    return next.text.length() >= 60 || next.text.endsWith(".") || next.text.endsWith(":");
+                    return !hasDigit && (next.text.length() >= 60 || next.text.endsWith(".") || next.text.endsWith(":"));
                 }
             }
         }
         return false;
+    }
+
+    private static final java.util.Set<String> JOINING_WORDS = java.util.Set.of(
+            "och", "eller", "i", "på", "för", "av", "med", "till", "som", "att", "om", "en", "ett", "den", "det",
+            "og", "for", "til", "å", "and", "or", "in", "on", "of", "with", "to", "the", "a", "an");
+
+    /** A line ending in "och" or "för" was wrapped, not finished. */
+    private static boolean endsWithJoiningWord(String text) {
+        int space = text.lastIndexOf(' ');
+        return JOINING_WORDS.contains(text.substring(space + 1).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** "HVA VI GJØR" → "Hva vi gjør"; headings in capitals read as shouting. */
+    static String sentenceCase(String text) {
+        boolean letters = text.chars().filter(Character::isLetter).count() > 3;
+        if (!letters || !text.equals(text.toUpperCase(java.util.Locale.ROOT))) {
+            return text;
+        }
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
     }
 
     private enum LineKind { BLANK, DEBRIS, HEADING, ITEM, TEXT }
@@ -111,7 +144,7 @@ final class TextStructure {
             if (heading.matches()) {
                 String text = cleaner.clean(heading.group(2));
                 return text.isEmpty() ? new Line(LineKind.DEBRIS, 0, "")
-                        : new Line(LineKind.HEADING, heading.group(1).length(), text);
+                        : new Line(LineKind.HEADING, heading.group(1).length(), sentenceCase(text));
             }
             Matcher item = LIST_ITEM.matcher(raw);
             if (item.matches()) {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -20,27 +19,36 @@ import org.apache.lucene.analysis.no.NorwegianAnalyzer;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.sv.SwedishAnalyzer;
+import org.apache.lucene.analysis.sv.SwedishMinimalStemFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.tartarus.snowball.ext.NorwegianStemmer;
 import org.tartarus.snowball.ext.SwedishStemmer;
 
 /**
  * The text analysis shared by indexing and querying: a stemming analyzer per language, and an
- * "exact" analyzer that keeps names and numbers as written (lower-cased).
+ * "exact" analyzer that keeps names and numbers as written (lower-cased). Swedish runs the minimal stemmer
+ * before Snowball, which alone leaves the definite "-et" ("facket", "distriktet", "höstmötet").
  */
 public final class Analysis {
 
     /** Question words and fillers that say what kind of answer is wanted, not what it is about. */
     private static final Map<Language, List<String>> QUESTION_WORDS = Map.of(
             Language.SV, List.of("vad", "vem", "vilka", "vilket", "vilken", "hur", "många", "mycket", "när", "var",
-                    "varför", "finns", "gör", "göra", "ska", "skall", "kan", "jag", "mig", "man", "idag", "dag", "själv",
-                    "innebär", "betyder", "berätta", "veta", "vill", "någon", "några", "något", "eller"),
+                    "varför", "finns", "gör", "göra", "görs", "göras", "gjort", "gjorde", "ska", "skall", "kan", "jag", "mig",
+                    "man", "idag", "själv", "får", "fick", "fått", "länge", "ofta", "stor", "stort", "stora",
+                    "heter", "hette", "ligger", "menas", "egentligen",
+                    "innebär", "betyder", "berätta", "veta", "vill", "någon", "några", "något", "eller",
+                    // words for reaching someone, which say nothing of the topic
+                    "prata", "snacka", "människa", "person", "hjälp", "hjälpa", "behöver", "få"),
             Language.NO, List.of("hva", "hvem", "hvilke", "hvilket", "hvilken", "hvordan", "mange", "mye", "når",
-                    "hvor", "hvorfor", "finnes", "gjør", "gjøre", "skal", "kan", "jeg", "meg", "man", "i dag",
-                    "innebærer", "betyr", "fortell", "vite", "vil", "noen", "noe"),
+                    "hvor", "hvorfor", "finnes", "gjør", "gjøre", "gjøres", "gjort", "skal", "kan", "jeg", "meg", "man", "idag",
+                    "lenge", "ofte", "stor", "stort", "heter", "ligger",
+                    "innebærer", "betyr", "fortell", "vite", "vil", "noen", "noe",
+                    "snakke", "menneske", "person", "hjelp", "hjelpe", "trenger", "få"),
             Language.EN, List.of("what", "who", "which", "how", "many", "much", "when", "where", "why", "does", "do",
                     "did", "can", "could", "should", "would", "i", "me", "my", "tell", "know", "want", "about",
-                    "today", "there", "is", "are", "please"));
+                    "today", "there", "is", "are", "please", "long", "often", "large", "big", "called", "named", "located",
+                    "talk", "speak", "human", "person", "someone", "help", "need", "get"));
 
     private final Map<Language, Analyzer> stemming = new EnumMap<>(Language.class);
     private final Map<Language, Analyzer> stemmingQuery = new EnumMap<>(Language.class);
@@ -124,16 +132,12 @@ public final class Analysis {
                 TokenStream stream = new LowerCaseFilter(source);
                 stream = new StopFilter(stream, stop);
                 stream = switch (language) {
-                    case SV -> new SnowballFilter(stream, new SwedishStemmer());
+                    case SV -> new SnowballFilter(new SwedishMinimalStemFilter(stream), new SwedishStemmer());
                     case NO -> new SnowballFilter(stream, new NorwegianStemmer());
                     case EN -> new PorterStemFilter(new EnglishPossessiveFilter(stream));
                 };
                 return new TokenStreamComponents(source, stream);
             }
         };
-    }
-
-    static Set<Language> languages() {
-        return Set.of(Language.values());
     }
 }

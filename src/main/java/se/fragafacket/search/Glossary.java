@@ -17,14 +17,17 @@ import java.util.Set;
  */
 public final class Glossary {
 
-    /** A ring the question touched: the question stems it covers, and every word of the ring. */
-    public record Match(Set<String> coveredStems, List<String> ringWords) {
+    /**
+     * A ring the question touched: the question stems it covers, every word of the ring, and whether the
+     * ring is a name (a place or an organisation, marked {@code @} in the file).
+     */
+    public record Match(Set<String> coveredStems, List<String> ringWords, boolean name) {
     }
 
     private record Entry(Language language, List<String> stems) {
     }
 
-    private record Ring(List<String> words, List<Entry> entries) {
+    private record Ring(List<String> words, List<Entry> entries, boolean name) {
     }
 
     private final List<Ring> rings = new ArrayList<>();
@@ -37,7 +40,8 @@ public final class Glossary {
                 if (line.isEmpty() || line.startsWith("#")) {
                     continue;
                 }
-                List<String> words = List.of(line.split("\\s*\\|\\s*"));
+                boolean name = line.startsWith("@");
+                List<String> words = List.of((name ? line.substring(1) : line).split("\\s*\\|\\s*"));
                 List<Entry> entries = new ArrayList<>();
                 for (Language language : Language.values()) {
                     for (String word : words) {
@@ -47,7 +51,7 @@ public final class Glossary {
                         }
                     }
                 }
-                rings.add(new Ring(words, entries));
+                rings.add(new Ring(words, entries, name));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -58,11 +62,14 @@ public final class Glossary {
     public List<Match> matches(List<String> questionStems, Language language) {
         List<Match> out = new ArrayList<>();
         for (Ring ring : rings) {
+            Set<String> covered = new java.util.LinkedHashSet<>();
             for (Entry entry : ring.entries()) {
                 if (entry.language() == language && containsInOrder(questionStems, entry.stems())) {
-                    out.add(new Match(Set.copyOf(entry.stems()), ring.words()));
-                    break;
+                    covered.addAll(entry.stems()); // "ringer" and "nummer" are one idea
                 }
+            }
+            if (!covered.isEmpty()) {
+                out.add(new Match(Set.copyOf(covered), ring.words(), ring.name()));
             }
         }
         return out;

@@ -9,12 +9,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import org.apache.lucene.analysis.Analyzer;
@@ -37,6 +40,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -75,6 +79,8 @@ public final class KnowledgeIndex implements Closeable {
     private static final String VECTOR = "vector";      // dense embedding of heading path + text, when a model is set
 
     private static final String FORMAT_VERSION = "3";
+    /** A word written with a capital inside the question (not its first word): a name. */
+    private static final Pattern CAPITALISED = Pattern.compile("(?<=[\\s(\"'«”-])(\\p{Lu}[\\p{L}\\d]*)");
 
     private final Analysis analysis;
     private final Glossary glossary;
@@ -266,51 +272,77 @@ public final class KnowledgeIndex implements Closeable {
     /**
      * The ideas of a question as each language's passages would hold them: every content stem on its own,
      * except where a glossary ring joins stems into one idea with its equivalents in other languages.
+     * A phrase is written as its stems joined by a space; a passage holds it when it holds every stem.
      */
     private Map<Language, List<TermGroup>> groups(IndexSearcher searcher, String text, Language language)
             throws IOException {
         List<String> stems = new ArrayList<>(new LinkedHashSet<>(analysis.queryTerms(text, language)));
-        List<Glossary.Match> matches = glossary.matches(analysis.terms(text, language), language);
+        Set<String> names = new HashSet<>();
+        Matcher capitalised = CAPITALISED.matcher(text);
+        while (capitalised.find()) {
+            names.addAll(analysis.queryTerms(capitalised.group(1), language));
+        }
+        List<Glossary.Match> matches = new ArrayList<>(glossary.matches(analysis.terms(text, language), language));
+        // the longest phrase first: "ansvarig utgivare" is one idea, not "ansvarig" and "utgivare"
+        matches.sort(Comparator.comparingInt((Glossary.Match m) -> m.coveredStems().size()).reversed());
         Map<Language, List<TermGroup>> out = new EnumMap<>(Language.class);
         IndexReader reader = searcher.getIndexReader();
         for (Language target : Language.values()) {
             String field = BODY + target.code();
             int docs = Math.max(1, reader.getDocCount(field));
-            List<Set<String>> ideas = new ArrayList<>();
-            Set<String> covered = new LinkedHashSet<>();
+            // each idea stands where its first word stands in the question, so neighbours can be told
+            Map<String, Set<String>> ideaOf = new HashMap<>();
+            Set<String> covered = new HashSet<>();
+            Set<String> namedRings = new HashSet<>();
             for (Glossary.Match match : matches) {
-                if (!stems.containsAll(match.coveredStems())) {
-                    continue; // the ring matched only through question words, which are not ideas
+                if (!stems.containsAll(match.coveredStems())
+                        || match.coveredStems().stream().anyMatch(covered::contains)) {
+                    continue; // matched only through question words, or part of a longer phrase already
                 }
-                Set<String> alternatives = new LinkedHashSet<>(match.coveredStems().size() == 1 && target == language
-                        ? match.coveredStems() : Set.of());
+                Set<String> alternatives = new LinkedHashSet<>();
                 for (String word : match.ringWords()) {
                     List<String> wordStems = analysis.terms(word, target);
-                    if (wordStems.size() == 1) {
-                        alternatives.add(wordStems.get(0));
+                    // a short stem of another language's word ("led" of "leder") matches unrelated words
+                    if (!wordStems.isEmpty() && (wordStems.size() > 1 || wordStems.get(0).length() >= 4)) {
+                        alternatives.add(String.join(" ", wordStems));
                     }
                 }
-                if (target != language) {
-                    alternatives.addAll(match.coveredStems().size() == 1 ? match.coveredStems() : Set.of());
+                if (match.coveredStems().size() == 1) {
+                    alternatives.addAll(match.coveredStems()); // a name spelled alike in every language
                 }
-                if (!alternatives.isEmpty()) {
-                    ideas.add(alternatives);
-                    covered.addAll(match.coveredStems());
+                match.coveredStems().forEach(stem -> ideaOf.put(stem, alternatives));
+                covered.addAll(match.coveredStems());
+                if (match.name()) {
+                    namedRings.addAll(match.coveredStems());
                 }
             }
+            List<Set<String>> ideas = new ArrayList<>();
+            List<Boolean> scopes = new ArrayList<>();
             for (String stem : stems) {
-                if (!covered.contains(stem)) {
-                    ideas.add(Set.of(stem));
+                Set<String> idea = ideaOf.getOrDefault(stem, Set.of(stem));
+                int index = ideas.indexOf(idea);
+                // a capitalised word is a name unless the glossary knows it as something else ("May Day")
+                boolean name = names.contains(stem) && (!covered.contains(stem) || namedRings.contains(stem));
+                if (index < 0) {
+                    ideas.add(idea);
+                    scopes.add(name);
+                } else if (name) {
+                    scopes.set(index, true);
                 }
             }
             List<TermGroup> groups = new ArrayList<>();
-            for (Set<String> alternatives : ideas) {
+            for (int i = 0; i < ideas.size(); i++) {
+                Set<String> alternatives = ideas.get(i);
                 int df = 0;
                 for (String alternative : alternatives) {
-                    df = Math.max(df, reader.docFreq(new Term(field, alternative)));
+                    int phraseDf = Integer.MAX_VALUE;
+                    for (String part : alternative.split(" ")) {
+                        phraseDf = Math.min(phraseDf, reader.docFreq(new Term(field, part)));
+                    }
+                    df = Math.max(df, phraseDf);
                 }
                 double idf = Math.log(1 + (docs - df + 0.5) / (df + 0.5));
-                groups.add(new TermGroup(Set.copyOf(alternatives), idf));
+                groups.add(new TermGroup(Set.copyOf(alternatives), idf, scopes.get(i)));
             }
             out.put(target, groups);
         }
@@ -319,17 +351,34 @@ public final class KnowledgeIndex implements Closeable {
 
     private Query groupQuery(Language language, TermGroup group) {
         BooleanQuery.Builder idea = new BooleanQuery.Builder();
-        for (String stem : group.alternatives()) {
-            idea.add(new TermQuery(new Term(BODY + language.code(), stem)), Occur.SHOULD);
-            idea.add(new BoostQuery(new TermQuery(new Term(HEADING + language.code(), stem)),
+        for (String alternative : group.alternatives()) {
+            if (alternative.indexOf(' ') > 0) {
+                idea.add(phrase(BODY + language.code(), alternative), Occur.SHOULD);
+                idea.add(new BoostQuery(phrase(HEADING + language.code(), alternative), properties.headingBoost()),
+                        Occur.SHOULD);
+                continue;
+            }
+            idea.add(new TermQuery(new Term(BODY + language.code(), alternative)), Occur.SHOULD);
+            idea.add(new BoostQuery(new TermQuery(new Term(HEADING + language.code(), alternative)),
                     properties.headingBoost()), Occur.SHOULD);
-            if (stem.length() >= 5) {
-                String reversed = new StringBuilder(stem).reverse().toString();
+            if (alternative.length() >= 5) {
+                String reversed = new StringBuilder(alternative).reverse().toString();
                 idea.add(new BoostQuery(new PrefixQuery(new Term(REVERSED + language.code(), reversed)),
+                        properties.compoundBoost()), Occur.SHOULD);
+            }
+            if (alternative.length() >= 7) {
+                // an inflection the stemmer left apart: "skolinformation" and "skolinformatio"
+                String stem = alternative.substring(0, alternative.length() - 1);
+                idea.add(new BoostQuery(new PrefixQuery(new Term(BODY + language.code(), stem)),
                         properties.compoundBoost()), Occur.SHOULD);
             }
         }
         return idea.build();
+    }
+
+    /** The stems side by side (a removed stop word between them allowed). */
+    private static Query phrase(String field, String stems) {
+        return new PhraseQuery(1, field, stems.split(" "));
     }
 
     private List<float[]> embed(List<ChunkRecord> chunks) {

@@ -21,6 +21,6 @@ public record SearchProperties(
         @DefaultValue("1.5") float headingBoost,
         @DefaultValue("0.4") float exactBoost,
         @DefaultValue("0.4") float compoundBoost,
-        @DefaultValue("0.35") float contextBoost,
+        @DefaultValue("0.6") float contextBoost,
         @DefaultValue("none") String embeddings) {
 }

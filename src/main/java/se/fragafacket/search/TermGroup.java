@@ -8,6 +8,8 @@ import java.util.Set;
  * @param alternatives stems in the passage language's analysis
  * @param weight       inverse document frequency of the idea among that language's passages; an idea no
  *                     passage holds weighs the most
+ * @param scope        the idea is a name the member wrote capitalised ("Vestoppland", "LO"): it says whose
+ *                     documents are meant, so a document about it answers for it as a whole
  */
-public record TermGroup(Set<String> alternatives, double weight) {
+public record TermGroup(Set<String> alternatives, double weight, boolean scope) {
 }
