@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param maxQuestionChars   longer messages are refused with a clear error
  * @param passages           passages retrieved for each question
+ * @param modelPassages      of those, how many a language model is given
  * @param minCoverage        share (0–1) of a question's weighted words a passage must hold to be answered from
  * @param minFactCoverage    the same, where the passage holds the very kind of fact asked for (a number, a date)
  * @param maxAnswerChars     the extractive answer stops adding sentences past this
@@ -22,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record AnswerProperties(
         @DefaultValue("2000") int maxQuestionChars,
         @DefaultValue("10") int passages,
+        @DefaultValue("5") int modelPassages,
         @DefaultValue("0.6") double minCoverage,
         @DefaultValue("0.45") double minFactCoverage,
         @DefaultValue("450") int maxAnswerChars,
