@@ -282,7 +282,8 @@ public final class KnowledgeIndex implements Closeable {
         while (capitalised.find()) {
             names.addAll(analysis.queryTerms(capitalised.group(1), language));
         }
-        List<Glossary.Match> matches = new ArrayList<>(glossary.matches(analysis.terms(text, language), language));
+        List<Glossary.Match> matches = properties.glossary()
+                ? new ArrayList<>(glossary.matches(analysis.terms(text, language), language)) : new ArrayList<>();
         // the longest phrase first: "ansvarig utgivare" is one idea, not "ansvarig" and "utgivare"
         matches.sort(Comparator.comparingInt((Glossary.Match m) -> m.coveredStems().size()).reversed());
         Map<Language, List<TermGroup>> out = new EnumMap<>(Language.class);

@@ -12,7 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param exactBoost       weight of an unstemmed word (names, numbers) found as written
  * @param compoundBoost    weight of a question word found as the last part of a compound ("rekrytering" in "medlemsrekrytering")
  * @param contextBoost     weight of the earlier question's words when a follow-up is searched
- * @param embeddings       dense retrieval: {@code none}, or {@code model} to embed with the configured embedding model
+ * @param glossary         search a question's words in the other languages too (the built-in glossary)
+ * @param embeddings       dense retrieval fused with BM25: {@code none}, or {@code model} to embed with the model
+ *                         server's embedding model
+ * @param embeddingModel   that model's name (a multilingual one, e.g. bge-m3)
  */
 @ConfigurationProperties("fraga.search")
 public record SearchProperties(
@@ -22,5 +25,7 @@ public record SearchProperties(
         @DefaultValue("0.4") float exactBoost,
         @DefaultValue("0.4") float compoundBoost,
         @DefaultValue("0.6") float contextBoost,
-        @DefaultValue("none") String embeddings) {
+        @DefaultValue("true") boolean glossary,
+        @DefaultValue("none") String embeddings,
+        @DefaultValue("bge-m3") String embeddingModel) {
 }
