@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("fraga.answer")
 public record AnswerProperties(
         @DefaultValue("2000") int maxQuestionChars,
-        @DefaultValue("10") int passages,
+        @DefaultValue("16") int passages,
         @DefaultValue("5") int modelPassages,
         @DefaultValue("0.6") double minCoverage,
         @DefaultValue("0.45") double minFactCoverage,

@@ -56,8 +56,9 @@ final class ExtractiveAnswerer implements Answerer {
     }
 
     /** A passage judged against the question: how much of it it holds, and its best unit. */
+    /** @param headed the best unit holds the question through its section's heading, not its own words */
     private record Candidate(Passage passage, List<Unit> units, double coverage, boolean fact, int best,
-                             double score) {
+                             boolean headed, double score) {
     }
 
     /** What every passage is judged against. */
@@ -149,11 +150,13 @@ final class ExtractiveAnswerer implements Answerer {
         Stems document = question.documents().get(passage.documentId());
         int best = -1;
         double bestScore = Double.NEGATIVE_INFINITY;
+        boolean bestDirect = false;
         for (int i = 0; i < units.size(); i++) {
             Unit unit = units.get(i);
             boolean evidence = kind.heldBy(unit.text());
             double held = 0;
             double headed = 0;
+            double direct = 0;
             for (TermGroup group : asked) {
                 double inUnit = evidence && names(kind, group) ? 1 : match(group, unit.stems());
                 double inOwnHeading = match(group, ownHeading);
@@ -162,6 +165,7 @@ final class ExtractiveAnswerer implements Answerer {
                 double inDocument = (group.scope() ? 1 : 0.3) * match(group, document);
                 held += group.weight() * Math.max(inUnit, Math.max(around, inDocument));
                 headed += group.weight() * inOwnHeading;
+                direct += group.weight() * inUnit;
             }
             double fromContext = 0;
             for (TermGroup group : context) {
@@ -181,6 +185,7 @@ final class ExtractiveAnswerer implements Answerer {
             if (score > bestScore) {
                 bestScore = score;
                 best = i;
+                bestDirect = headed > direct;
             }
         }
         boolean fact = kind.wantsFact() && kind.heldBy(units.get(best).text());
@@ -190,9 +195,19 @@ final class ExtractiveAnswerer implements Answerer {
             coverage += group.weight() * Math.max(inPassage, (group.scope() ? 1 : 0.5) * match(group, document));
         }
         coverage /= total;
+        // a follow-up keeps the earlier question's names: "det" is still LO-distriktet i Västsverige
+        double namesTotal = 0;
+        double namesMissing = 0;
+        for (TermGroup group : context) {
+            if (group.scope()) {
+                namesTotal += group.weight();
+                namesMissing += group.weight() * (1 - match(group, document));
+            }
+        }
         double score = bestScore + 0.3 * coverage + 0.1 / (1 + rank)
-                + (question.previousDocuments().contains(passage.documentId()) ? 0.2 : 0);
-        return new Candidate(passage, units, coverage, fact, best, score);
+                + (question.previousDocuments().contains(passage.documentId()) ? 0.2 : 0)
+                - (namesTotal > 0 ? 0.5 * namesMissing / namesTotal : 0);
+        return new Candidate(passage, units, coverage, fact, best, bestDirect, score);
     }
 
     private static final Set<String> NUMBER_WORDS = Set.of("en", "ett", "två", "tre", "fyra", "fem", "sex", "sju",
@@ -209,6 +224,9 @@ final class ExtractiveAnswerer implements Answerer {
             }
             for (int j = i + 1; j <= Math.min(i + 3, sequence.size() - 1); j++) {
                 for (TermGroup group : asked) {
+                    if (group.scope()) {
+                        continue; // "15 LO-fack" does not count LO
+                    }
                     for (String alternative : group.alternatives()) {
                         String head = alternative.substring(alternative.lastIndexOf(' ') + 1);
                         if (sequence.get(j).equals(head)) {
@@ -291,12 +309,14 @@ final class ExtractiveAnswerer implements Answerer {
     /** The units to quote: the best one, with the list it (or a following lead-in) introduces, or its neighbours. */
     private List<Unit> excerpt(Candidate candidate, QuestionKind kind) {
         List<Unit> units = candidate.units();
-        Unit first = units.get(candidate.best());
+        // a section headed by what is asked is quoted from its start: its first lines say what it holds
+        int start = !kind.wantsFact() && candidate.headed() ? 0 : candidate.best();
+        Unit first = units.get(start);
         List<Unit> out = new ArrayList<>(List.of(first));
         int length = first.text().length();
         boolean inList = first.leadIn();
         int sentences = 1;
-        for (int i = candidate.best() + 1; i < units.size(); i++) {
+        for (int i = start + 1; i < units.size(); i++) {
             Unit next = units.get(i);
             boolean take = inList ? next.listItem() : !kind.wantsFact() && !next.listItem() && sentences < 3;
             if (!take || length + next.text().length() > properties.maxAnswerChars()) {

@@ -23,6 +23,8 @@ enum QuestionKind {
             "\\b(ansvarig|ansvarlig|ordförande|leder|chef)\\b|\\p{Lu}\\p{Ll}+ \\p{Lu}\\p{Ll}+"),
     PLACE("(^|\\s)(var|vart|hvor|where)\\s|\\bi vilken (stad|ort|kommun)\\b", "^(plats|ort|stad|sted|place|adress)",
             "\\b(i|på|in|at|på) \\p{Lu}\\p{L}+"),
+    /** "Vad är LO-distriktet?": a sentence saying what it is ("X är …") answers it. */
+    DEFINITION("^\\s*(vad|hva|what)\\s+(är|var|er|is|are)\\b", null, "^[^.:]{0,60}\\s(är|er|is|are)\\s"),
     OTHER(null, null, null);
 
     private final Pattern question;
@@ -61,6 +63,6 @@ enum QuestionKind {
 
     /** A question after a single fact is best answered by one sentence; others by the passage's gist. */
     boolean wantsFact() {
-        return this != OTHER;
+        return this != OTHER && this != DEFINITION;
     }
 }

@@ -124,8 +124,18 @@ public final class Analysis {
         return set;
     }
 
+    /** "LOs", "ABFs": an abbreviation's genitive is the abbreviation. */
+    private static final java.util.regex.Pattern ABBREVIATION_GENITIVE =
+            java.util.regex.Pattern.compile("\\b(\\p{Lu}{2,})s\\b");
+
     private static Analyzer stemmer(Language language, CharArraySet stop) {
         return new Analyzer() {
+            @Override
+            protected java.io.Reader initReader(String fieldName, java.io.Reader reader) {
+                return new org.apache.lucene.analysis.pattern.PatternReplaceCharFilter(
+                        ABBREVIATION_GENITIVE, "$1", reader);
+            }
+
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 var source = new StandardTokenizer();

@@ -23,7 +23,7 @@ public record SearchProperties(
         @DefaultValue("60") int rrfK,
         @DefaultValue("1.5") float headingBoost,
         @DefaultValue("0.4") float exactBoost,
-        @DefaultValue("0.4") float compoundBoost,
+        @DefaultValue("1.0") float compoundBoost,
         @DefaultValue("0.6") float contextBoost,
         @DefaultValue("true") boolean glossary,
         @DefaultValue("none") String embeddings,
