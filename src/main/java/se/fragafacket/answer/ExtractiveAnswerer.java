@@ -33,6 +33,7 @@ final class ExtractiveAnswerer implements Answerer {
     private final Analysis analysis;
     private final Prompts prompts;
     private final AnswerProperties properties;
+    private final Map<String, List<Unit>> analysed = new java.util.concurrent.ConcurrentHashMap<>();
 
     ExtractiveAnswerer(Analysis analysis, Prompts prompts, AnswerProperties properties) {
         this.analysis = analysis;
@@ -117,8 +118,9 @@ final class ExtractiveAnswerer implements Answerer {
     private Map<String, Stems> documentStems(Retrieval retrieval) {
         Map<String, List<String>> sequences = new HashMap<>();
         for (Passage passage : retrieval.passages()) {
-            sequences.computeIfAbsent(passage.documentId(), id -> new ArrayList<>()).addAll(analysis.terms(
-                    passage.title() + "\n" + passage.headingPath() + "\n" + passage.text(), passage.language()));
+            List<String> sequence = sequences.computeIfAbsent(passage.documentId(), id -> new ArrayList<>());
+            sequence.addAll(analysis.terms(passage.title() + "\n" + passage.headingPath(), passage.language()));
+            units(passage).forEach(unit -> sequence.addAll(unit.sequence()));
         }
         Map<String, Stems> out = new HashMap<>();
         sequences.forEach((id, sequence) -> out.put(id, Stems.of(sequence)));
@@ -195,6 +197,11 @@ final class ExtractiveAnswerer implements Answerer {
             coverage += group.weight() * Math.max(inPassage, (group.scope() ? 1 : 0.5) * match(group, document));
         }
         coverage /= total;
+        for (TermGroup group : asked) {
+            if (group.scope() && match(group, document) == 0) {
+                coverage = 0; // the question names what this document never mentions ("Handels", "Norrland")
+            }
+        }
         // a follow-up keeps the earlier question's names: "det" is still LO-distriktet i Västsverige
         double namesTotal = 0;
         double namesMissing = 0;
@@ -377,7 +384,21 @@ final class ExtractiveAnswerer implements Answerer {
         }
     }
 
+    /** Passages are read again by many questions; their analysis is kept (bounded) while their text is the same. */
     private List<Unit> units(Passage passage) {
+        String key = passage.documentId() + '#' + passage.ordinal() + '#' + passage.text().hashCode();
+        List<Unit> units = analysed.get(key);
+        if (units == null) {
+            if (analysed.size() > 10_000) {
+                analysed.clear();
+            }
+            units = analyse(passage);
+            analysed.put(key, units);
+        }
+        return units;
+    }
+
+    private List<Unit> analyse(Passage passage) {
         List<Unit> units = new ArrayList<>();
         String[] lines = passage.text().split("\n");
         for (int l = 0; l < lines.length; l++) {

@@ -16,7 +16,7 @@ enum QuestionKind {
             "\\b\\d{1,2}\\s*(–|-)?\\s*(\\d{1,2}\\s*)?(jan|feb|mar|apr|maj|mai|may|jun|jul|aug|sep|okt|oct|nov|dec)\\w*|\\b\\d{1,2}/\\d{1,2}\\b|\\bvecka \\d+|\\buke \\d+|\\b(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\\b"),
     PHONE("\\b(telefon\\w*|nummer|numret|ringa|ringer|ring|ringe|phone|call|tel)\\b",
             "^(telefon|numm|ring|tel|phon|call|hjälptelefon|helplin|mobil)",
-            "(\\+?\\d[\\d -]{6,}\\d)"),
+            "(?<![\\d-])(\\+\\d{2}[\\d -]{7,}\\d|0\\d{1,3}[-– ]?\\d{2,3}(?:[ ]?\\d{2}){1,3})(?![\\d-])"),
     EMAIL("\\b(e-?post|mejl\\w*|e-?mail|epost|adress)\\b", "^(mejl|epost|post|mail|adress)",
             "[\\w.+-]+@[\\w-]+\\.[\\w.]+"),
     PERSON("\\b(vem|vilka personer|hvem|who|whom)\\b", "^(namn|navn|name|person)",
