@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -51,8 +52,9 @@ class TelegramConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "fraga.telegram.mode", havingValue = "polling", matchIfMissing = true)
-    TelegramPolling telegramPolling(TelegramProperties properties, BotApi telegramBotApi, UpdateDispatcher telegramUpdates) {
-        return new TelegramPolling(properties, telegramBotApi, telegramUpdates);
+    TelegramPolling telegramPolling(TelegramProperties properties, BotApi telegramBotApi, UpdateDispatcher telegramUpdates,
+                                    LoggingSystem loggingSystem) {
+        return new TelegramPolling(properties, telegramBotApi, telegramUpdates, loggingSystem);
     }
 
     @Bean

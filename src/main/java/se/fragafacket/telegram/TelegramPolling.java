@@ -4,11 +4,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggerConfiguration;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.SmartLifecycle;
+import org.telegram.telegrambots.longpolling.BotSession;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.longpolling.util.ExponentialBackOff;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
@@ -25,18 +32,26 @@ class TelegramPolling implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(TelegramPolling.class);
     private static final Duration MAX_START_BACKOFF = Duration.ofMinutes(1);
 
+    /** The library's session logs every failed getUpdates as an error, the one cut off at stop included. */
+    private static final String SESSION_LOGGER = BotSession.class.getName();
+
     private final TelegramProperties properties;
     private final BotApi api;
     private final UpdateDispatcher dispatcher;
+    private final LoggingSystem logging;
+    /** Polling's own dispatcher, so stopping can cut off the pending getUpdates without touching replies being sent. */
+    private final OkHttpClient http;
     private volatile TelegramBotsLongPollingApplication application;
     private volatile ScheduledExecutorService pollingThread;
     private volatile Thread starter;
     private volatile boolean running;
 
-    TelegramPolling(TelegramProperties properties, BotApi api, UpdateDispatcher dispatcher) {
+    TelegramPolling(TelegramProperties properties, BotApi api, UpdateDispatcher dispatcher, LoggingSystem logging) {
         this.properties = properties;
         this.api = api;
         this.dispatcher = dispatcher;
+        this.logging = logging;
+        this.http = api.http().newBuilder().dispatcher(new Dispatcher()).build();
     }
 
     @Override
@@ -54,7 +69,7 @@ class TelegramPolling implements SmartLifecycle {
                 t.setDaemon(true);
                 return t;
             });
-            var candidate = new TelegramBotsLongPollingApplication(ObjectMapper::new, api::http, () -> thread,
+            var candidate = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> http, () -> thread,
                     () -> new ExponentialBackOff.Builder().setInitialIntervalMillis(500).setMaxIntervalMillis(30_000).build());
             try {
                 // the dispatcher outlives sessions: the session gets a view of it that it cannot close
@@ -102,9 +117,22 @@ class TelegramPolling implements SmartLifecycle {
             starter.interrupt();
         }
         if (application != null) {
-            closeQuietly(application, pollingThread);
+            // the pending getUpdates is cut off on purpose: keep the session from reporting that as an error
+            LoggerConfiguration configured = logging.getLoggerConfiguration(SESSION_LOGGER);
+            LogLevel level = configured == null ? null : configured.getConfiguredLevel();
+            logging.setLogLevel(SESSION_LOGGER, LogLevel.OFF);
+            try {
+                closeQuietly(application, pollingThread);
+                http.dispatcher().cancelAll();
+                pollingThread.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                logging.setLogLevel(SESSION_LOGGER, level);
+            }
             application = null;
         }
+        http.dispatcher().executorService().shutdown();
     }
 
     private void closeQuietly(TelegramBotsLongPollingApplication candidate, ScheduledExecutorService thread) {
