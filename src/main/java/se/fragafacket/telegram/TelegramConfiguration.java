@@ -1,0 +1,65 @@
+package se.fragafacket.telegram;
+
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import se.fragafacket.answer.AnswerProperties;
+import se.fragafacket.answer.AnswerService;
+import se.fragafacket.search.KnowledgeIndex;
+
+/**
+ * The Telegram bot's beans, made only when {@code fraga.telegram.token} is set: the Bot API client, the
+ * channel, the per-chat dispatcher, and long polling or the webhook's registration by
+ * {@code fraga.telegram.mode}.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(TelegramTokenCondition.class)
+class TelegramConfiguration {
+
+    @Bean(destroyMethod = "close")
+    BotApi telegramBotApi(TelegramProperties properties) {
+        return new BotApi(properties);
+    }
+
+    /** Renews "typing…" while answers are produced. */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService telegramScheduler() {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "telegram-typing");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Bean
+    TelegramChannel telegramChannel(AnswerService answers, BotApi telegramBotApi, TelegramProperties properties,
+                                    AnswerProperties answerProperties, KnowledgeIndex index, Clock clock,
+                                    ScheduledExecutorService telegramScheduler) {
+        return new TelegramChannel(answers, telegramBotApi, properties, answerProperties, index, clock,
+                telegramScheduler);
+    }
+
+    @Bean(destroyMethod = "close")
+    UpdateDispatcher telegramUpdates(TelegramChannel telegramChannel, TelegramProperties properties) {
+        return new UpdateDispatcher(telegramChannel::handle, properties.workers());
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "fraga.telegram.mode", havingValue = "polling", matchIfMissing = true)
+    TelegramPolling telegramPolling(TelegramProperties properties, BotApi telegramBotApi, UpdateDispatcher telegramUpdates,
+                                    LoggingSystem loggingSystem) {
+        return new TelegramPolling(properties, telegramBotApi, telegramUpdates, loggingSystem);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "fraga.telegram.mode", havingValue = "webhook")
+    WebhookRegistration telegramWebhookRegistration(TelegramProperties properties, BotApi telegramBotApi) {
+        return new WebhookRegistration(properties, telegramBotApi);
+    }
+}

@@ -1,0 +1,78 @@
+package se.fragafacket.telegram;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import se.fragafacket.answer.Answer;
+import se.fragafacket.answer.Source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RepliesTests {
+
+    private static final Source DISTRICTS = new Source("lo-lokalt-och-regionalt", "Lokalt och regionalt",
+            "Lokalt och regionalt › Regional samlingsplats\nI dag finns det nio LO-distrikt.");
+
+    @Test
+    void escapesWhatHtmlParseModeWouldReadAsMarkup() {
+        assertThat(Html.escape("a < b && c > d <b>fet</b>")).isEqualTo("a &lt; b &amp;&amp; c &gt; d &lt;b&gt;fet&lt;/b&gt;");
+    }
+
+    @Test
+    void listsEachSourceDocumentOnceUnderTheAnswer() {
+        Source again = new Source("lo-lokalt-och-regionalt", "Lokalt och regionalt", "Lokalt och regionalt › 9 distrikt\n…");
+        Answer answer = new Answer.Found("I dag finns det nio LO-distrikt.", List.of(DISTRICTS, again));
+
+        List<String> messages = Replies.of(answer, 4096);
+
+        assertThat(messages).containsExactly("""
+                I dag finns det nio LO-distrikt.
+
+                <b>Källor:</b>
+                • Lokalt och regionalt – Regional samlingsplats (lo-lokalt-och-regionalt)""");
+    }
+
+    @Test
+    void escapesTheAnswerAndTheSourceTitles() {
+        Answer answer = new Answer.Found("Lön <före> skatt & avgifter", List.of(new Source("avtal", "Löner & <villkor>", "")));
+
+        String message = Replies.of(answer, 4096).get(0);
+
+        assertThat(message).startsWith("Lön &lt;före&gt; skatt &amp; avgifter\n\n<b>Källor:</b>\n");
+        assertThat(message).contains("• Löner &amp; &lt;villkor&gt; (avtal)");
+    }
+
+    @Test
+    void anAnswerWithoutSourcesIsJustItsText() {
+        Answer answer = new Answer.NotFound("Det hittar jag tyvärr inget svar på. Ring 020-56 00 56.",
+                Answer.Reason.NOT_IN_KNOWLEDGE_BASE);
+
+        assertThat(Replies.of(answer, 4096)).containsExactly("Det hittar jag tyvärr inget svar på. Ring 020-56 00 56.");
+    }
+
+    @Test
+    void splitsALongAnswerAndPutsTheSourcesUnderItsLastPart() {
+        String text = "LO-distriktet samordnar fackförbundens gemensamma frågor i regionen. ".repeat(140).strip();
+        assertThat(text.length()).isGreaterThan(4096 * 2);
+
+        List<String> messages = Replies.of(new Answer.Found(text, List.of(DISTRICTS)), 4096);
+
+        assertThat(messages).hasSize(3);
+        assertThat(messages).allSatisfy(m -> assertThat(m.replace("<b>", "").replace("</b>", "").length())
+                .isLessThanOrEqualTo(4096));
+        assertThat(messages.subList(0, 2)).noneMatch(m -> m.contains("Källor"));
+        assertThat(messages.get(2)).contains("<b>Källor:</b>\n• Lokalt och regionalt");
+    }
+
+    @Test
+    void sendsTheSourcesAloneWhenTheyDoNotFitUnderTheLastPart() {
+        String text = "Facket förhandlar om lön. ".repeat(157).strip();
+        assertThat(text.length()).isBetween(4000, 4096);
+
+        List<String> messages = Replies.of(new Answer.Found(text, List.of(DISTRICTS)), 4096);
+
+        assertThat(messages).hasSize(2);
+        assertThat(messages.get(0)).isEqualTo(text);
+        assertThat(messages.get(1)).startsWith("<b>Källor:</b>");
+    }
+}
