@@ -37,6 +37,6 @@ public record EvalCase(String id, String lang, List<String> turns, boolean answe
     }
 
     static String normalise(String text) {
-        return text.toLowerCase(Locale.ROOT).replaceAll("[\\s\\-‐‑‒–—―]+", "");
+        return text.toLowerCase(Locale.ROOT).replaceAll("[\\s\\p{Z}\\-‐‑‒–—―]+", "");
     }
 }

@@ -23,6 +23,8 @@ import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.html.DefaultHtmlMapper;
+import org.apache.tika.parser.html.HtmlMapper;
 import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
@@ -39,6 +41,25 @@ final class DocumentParser {
             "text/html", "application/xhtml+xml", "application/pdf", "application/rtf",
             "application/msword", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             "application/vnd.oasis.opendocument.text", "application/epub+zip");
+
+    /** Tika's HTML mapping, but a page's navigation and footer are dropped with their text. */
+    private static final HtmlMapper WITHOUT_NAVIGATION = new HtmlMapper() {
+        @Override
+        public String mapSafeElement(String name) {
+            return DefaultHtmlMapper.INSTANCE.mapSafeElement(name);
+        }
+
+        @Override
+        public boolean isDiscardElement(String name) {
+            return DefaultHtmlMapper.INSTANCE.isDiscardElement(name) || "nav".equalsIgnoreCase(name)
+                    || "footer".equalsIgnoreCase(name);
+        }
+
+        @Override
+        public String mapSafeAttribute(String elementName, String attributeName) {
+            return DefaultHtmlMapper.INSTANCE.mapSafeAttribute(elementName, attributeName);
+        }
+    };
 
     private final AutoDetectParser parser = new AutoDetectParser();
     private final IngestProperties properties;
@@ -66,14 +87,13 @@ final class DocumentParser {
         }
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
-        MediaType type;
-        try (InputStream in = TikaInputStream.get(content)) {
-            type = parser.getDetector().detect(in, metadata).getBaseType();
-        } catch (IOException e) {
-            throw new UnreadableDocumentException("its type could not be detected", e);
-        }
+        MediaType type = detect(content, metadata);
         if (!supported(type)) {
             throw new UnreadableDocumentException("files of type " + type + " cannot be read; use text, Markdown, HTML, PDF, Word (.docx) or OpenDocument (.odt)");
+        }
+        // the name alone makes random bytes "text/plain": the content must say text too
+        if ("text".equals(type.getType()) && MediaType.OCTET_STREAM.equals(detect(content, new Metadata()))) {
+            throw new UnreadableDocumentException("it holds binary data, not text");
         }
         metadata.set(Metadata.CONTENT_TYPE, type.toString());
         Future<String> result = parsing.submit(() -> extract(content, metadata));
@@ -102,6 +122,14 @@ final class DocumentParser {
         return new ParsedDocument(title, Language.detect(all.toString()), type.toString(), blocks);
     }
 
+    private MediaType detect(byte[] content, Metadata metadata) throws UnreadableDocumentException {
+        try (InputStream in = TikaInputStream.get(content)) {
+            return parser.getDetector().detect(in, metadata).getBaseType();
+        } catch (IOException e) {
+            throw new UnreadableDocumentException("its type could not be detected", e);
+        }
+    }
+
     private static boolean supported(MediaType type) {
         return "text".equals(type.getType()) || SUPPORTED.contains(type.toString());
     }
@@ -110,6 +138,7 @@ final class DocumentParser {
         var handler = new StructureHandler(properties.maxTextChars());
         ParseContext context = new ParseContext();
         context.set(Parser.class, parser);
+        context.set(HtmlMapper.class, WITHOUT_NAVIGATION);
         try (InputStream in = TikaInputStream.get(content)) {
             parser.parse(in, handler, metadata, context);
         }
@@ -123,8 +152,11 @@ final class DocumentParser {
         if (error instanceof EncryptedDocumentException) {
             return "it is password protected";
         }
-        if (error instanceof SAXException && error.getMessage() != null && error.getMessage().startsWith("Text limit")) {
-            return "its text is longer than the limit";
+        // Tika wraps the handler's exception in its own
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SAXException && cause.getMessage() != null && cause.getMessage().startsWith("Text limit")) {
+                return "its text is longer than the limit";
+            }
         }
         String message = String.valueOf(error.getMessage());
         if (message.toLowerCase().contains("zip bomb")) {
@@ -221,9 +253,10 @@ final class DocumentParser {
             }
         }
 
+        /** Tika ends each line of a PDF's paragraph this way: the line break keeps the words apart. */
         @Override
-        public void ignorableWhitespace(char[] ch, int start, int length) {
-            // layout only
+        public void ignorableWhitespace(char[] ch, int start, int length) throws SAXException {
+            characters(ch, start, length);
         }
     }
 }

@@ -34,5 +34,5 @@ public record IngestProperties(
                 "følg oss( på sosiale medier)?",
                 "följ oss( på .*)?",
                 "till toppen|til toppen|back to top",
-                "[-–—•·*_=.]+"}) List<String> debris) {
+                "[-–—•·*_=. ]+"}) List<String> debris) {
 }

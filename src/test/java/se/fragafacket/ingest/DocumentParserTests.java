@@ -1,0 +1,229 @@
+package se.fragafacket.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static se.fragafacket.ingest.Documents.Part.h;
+import static se.fragafacket.ingest.Documents.Part.p;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import se.fragafacket.Settings;
+import se.fragafacket.ingest.Block.Kind;
+import se.fragafacket.search.Language;
+
+class DocumentParserTests {
+
+    private final DocumentParser parser = new DocumentParser(Settings.defaults("fraga.ingest", IngestProperties.class));
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void readsAnHtmlPageIntoTitleHeadingsParagraphsAndListsWithoutItsNavigationAndScripts() throws Exception {
+        String html = """
+                <!DOCTYPE html>
+                <html lang="sv"><head><title>Om oss – LO Mellansverige</title>
+                <style>body { color: red }</style><script>var tracking = "skript";</script></head>
+                <body>
+                <nav><a href="/">Startsida</a> <a href="/kontakt">Kontakt</a></nav>
+                <h1>Om oss</h1>
+                <p>LO-distriktet är en samorganisation för 41 medlemsorganisationer
+                   i Södermanland, Västmanland, Östergötland och Uppsala län.</p>
+                <p>Publicerad Uppdaterad</p>
+                <h2>Distriktets mål</h2>
+                <ul><li>Arbete för alla</li><li>Ökade och <b>rättvisa</b> löner</li></ul>
+                <footer>© LO 2024 Cookies</footer>
+                </body></html>
+                """;
+
+        ParsedDocument parsed = parser.parse("om-oss.html", utf8(html));
+
+        assertThat(parsed.mediaType()).isEqualTo("text/html");
+        assertThat(parsed.title()).isEqualTo("Om oss – LO Mellansverige");
+        assertThat(parsed.language()).isEqualTo(Language.SV);
+        assertThat(parsed.blocks()).extracting(Block::kind, Block::level, Block::text).containsExactly(
+                tuple(Kind.HEADING, 1, "Om oss"),
+                tuple(Kind.PARAGRAPH, 0, "LO-distriktet är en samorganisation för 41 medlemsorganisationer i Södermanland, "
+                        + "Västmanland, Östergötland och Uppsala län."),
+                tuple(Kind.HEADING, 2, "Distriktets mål"),
+                tuple(Kind.LIST_ITEM, 1, "Arbete för alla"),
+                tuple(Kind.LIST_ITEM, 1, "Ökade och rättvisa löner"));
+    }
+
+    @Test
+    void readsAWordDocumentsTitleHeadingsAndParagraphs() throws Exception {
+        byte[] docx = Documents.docx("Verksamhetsplan 2024", List.of(
+                h(1, "Verksamhetsplan 2024"),
+                h(2, "Skola"),
+                p("Genomföra 20 skolinformationer inom folkhögskolor och Komvux."),
+                h(2, "Ung"),
+                p("Erbjuda unga medlemmar utbildningar för att stärka deras kunskap om allas lika värde i arbetslivet.")));
+
+        // the name says nothing: the content decides that it is Word
+        ParsedDocument parsed = parser.parse("plan.bin", docx);
+
+        assertThat(parsed.mediaType()).isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        assertThat(parsed.title()).isEqualTo("Verksamhetsplan 2024");
+        assertThat(parsed.language()).isEqualTo(Language.SV);
+        assertThat(parsed.blocks()).extracting(Block::kind, Block::level, Block::text).containsExactly(
+                tuple(Kind.HEADING, 1, "Verksamhetsplan 2024"),
+                tuple(Kind.HEADING, 2, "Skola"),
+                tuple(Kind.PARAGRAPH, 0, "Genomföra 20 skolinformationer inom folkhögskolor och Komvux."),
+                tuple(Kind.HEADING, 2, "Ung"),
+                tuple(Kind.PARAGRAPH, 0, "Erbjuda unga medlemmar utbildningar för att stärka deras kunskap om allas lika värde i arbetslivet."));
+    }
+
+    @Test
+    void readsAnOpenDocumentTextsTitleHeadingsParagraphsAndList() throws Exception {
+        byte[] odt = Documents.odt("Hva vi gjør", List.of(
+                h(1, "Hva vi gjør"),
+                p("LO i Vestoppland er en arbeidstakerorganisasjon, av og for våre medlemsforeninger."),
+                h(2, "Arbeiderkultur"),
+                p("I perioden skal vi:")),
+                List.of("Legge til rette for flere kulturelle begivenheter.",
+                        "Arbeide videre med digitalisering av våre historiske videoprosjekter."));
+
+        ParsedDocument parsed = parser.parse("hva-vi-gjor.odt", odt);
+
+        assertThat(parsed.mediaType()).isEqualTo("application/vnd.oasis.opendocument.text");
+        assertThat(parsed.title()).isEqualTo("Hva vi gjør");
+        assertThat(parsed.language()).isEqualTo(Language.NO);
+        assertThat(parsed.blocks()).extracting(Block::kind, Block::text).containsExactly(
+                tuple(Kind.HEADING, "Hva vi gjør"),
+                tuple(Kind.PARAGRAPH, "LO i Vestoppland er en arbeidstakerorganisasjon, av og for våre medlemsforeninger."),
+                tuple(Kind.HEADING, "Arbeiderkultur"),
+                tuple(Kind.PARAGRAPH, "I perioden skal vi:"),
+                tuple(Kind.LIST_ITEM, "Legge til rette for flere kulturelle begivenheter."),
+                tuple(Kind.LIST_ITEM, "Arbeide videre med digitalisering av våre historiske videoprosjekter."));
+        assertThat(parsed.blocks().get(0).level()).isLessThan(parsed.blocks().get(2).level());
+    }
+
+    @Test
+    void readsAPdfsTitleAndTextWithItsHeadingsGuessedFromLayout() throws Exception {
+        byte[] pdf = Documents.pdf("Annual plan", List.of(
+                "Trade union education",
+                "",
+                "The district offers courses and theme days to increase the understanding of society",
+                "and democracy among the members of the unions.",
+                "",
+                "The autumn meeting of the district is held on 25 November."));
+
+        ParsedDocument parsed = parser.parse("plan.pdf", pdf);
+
+        assertThat(parsed.mediaType()).isEqualTo("application/pdf");
+        assertThat(parsed.title()).isEqualTo("Annual plan");
+        assertThat(parsed.language()).isEqualTo(Language.EN);
+        assertThat(parsed.blocks()).extracting(Block::kind, Block::text).containsExactly(
+                tuple(Kind.HEADING, "Trade union education"),
+                tuple(Kind.PARAGRAPH, "The district offers courses and theme days to increase the understanding of society "
+                        + "and democracy among the members of the unions."),
+                tuple(Kind.PARAGRAPH, "The autumn meeting of the district is held on 25 November."));
+    }
+
+    @Test
+    void readsPlainTextAndMarkdownAndTakesTheTitleFromTheFirstHeading() throws Exception {
+        ParsedDocument markdown = parser.parse("plan.md", utf8("# Verksamhetsplan 2024\n\n## Skola\n\nSkolinformation är viktig.\n"));
+        ParsedDocument text = parser.parse("lokalt.txt", utf8("Lokalt och regionalt\n\nLOs verksamhet bedrivs även på lokal och regional nivå.\n"));
+
+        assertThat(markdown.title()).isEqualTo("Verksamhetsplan 2024");
+        assertThat(markdown.mediaType()).startsWith("text/");
+        assertThat(text.title()).isEqualTo("Lokalt och regionalt");
+        assertThat(text.mediaType()).isEqualTo("text/plain");
+    }
+
+    @Test
+    void takesTheTitleFromTheFileNameWhenTheTextHasNoHeading() throws Exception {
+        ParsedDocument parsed = parser.parse("ring-facket.txt", utf8("020560056 ring fackets hjälptelefon\n"));
+
+        assertThat(parsed.title()).isEqualTo("Ring facket");
+        assertThat(parsed.blocks()).extracting(Block::text).containsExactly("020560056 ring fackets hjälptelefon");
+    }
+
+    @Test
+    void refusesAnEmptyFile() {
+        assertThatThrownBy(() -> parser.parse("tom.txt", new byte[0]))
+                .isInstanceOf(UnreadableDocumentException.class).hasMessage("the file is empty");
+    }
+
+    @Test
+    void refusesACorruptPdfSayingWhy() throws Exception {
+        byte[] pdf = Documents.pdf("Plan", List.of("Höstmöte 25 november"));
+        byte[] corrupt = Arrays.copyOf(pdf, 200); // the header is there, the rest is cut off
+
+        assertThatThrownBy(() -> parser.parse("trasig.pdf", corrupt))
+                .isInstanceOf(UnreadableDocumentException.class)
+                .hasMessageStartingWith("it could not be read (")
+                .satisfies(e -> assertThat(e.getCause()).isNotNull());
+    }
+
+    @Test
+    void refusesBinaryData() {
+        byte[] noise = new byte[4096];
+        new Random(42).nextBytes(noise);
+
+        assertThatThrownBy(() -> parser.parse("data.bin", noise))
+                .isInstanceOf(UnreadableDocumentException.class)
+                .hasMessageStartingWith("files of type application/octet-stream cannot be read");
+    }
+
+    @Test
+    void refusesBinaryDataEvenWhenItsNameSaysText() {
+        byte[] noise = new byte[4096];
+        new Random(42).nextBytes(noise);
+
+        assertThatThrownBy(() -> parser.parse("viktigt.txt", noise))
+                .isInstanceOf(UnreadableDocumentException.class)
+                .hasMessage("it holds binary data, not text");
+    }
+
+    @Test
+    void readsTextInOlderEncodingsAndUtf16() throws Exception {
+        String text = "Höstmöte för LO-distriktet i Västsverige hålls den 25 november.";
+
+        ParsedDocument latin1 = parser.parse("hostmote.txt", text.getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        ParsedDocument utf16 = parser.parse("hostmote.txt", text.getBytes(StandardCharsets.UTF_16));
+
+        assertThat(latin1.blocks()).extracting(Block::text).containsExactly(text);
+        assertThat(utf16.blocks()).extracting(Block::text).containsExactly(text);
+    }
+
+    @Test
+    void refusesAnImageAsNotADocumentType() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+                0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, (byte) 0xc4, (byte) 0x89};
+
+        assertThatThrownBy(() -> parser.parse("logga.png", png))
+                .isInstanceOf(UnreadableDocumentException.class)
+                .hasMessage("files of type image/png cannot be read; use text, Markdown, HTML, PDF, Word (.docx) or OpenDocument (.odt)");
+    }
+
+    @Test
+    void refusesAFileWithNoReadableText() {
+        assertThatThrownBy(() -> parser.parse("tom.md", utf8("\n\n   \nPublicerad Uppdaterad\nKopiera länk för delning\n")))
+                .isInstanceOf(UnreadableDocumentException.class).hasMessage("it holds no readable text");
+    }
+
+    @Test
+    void refusesAFileLargerThanTheLimit() {
+        var small = new DocumentParser(Settings.bind("fraga.ingest", IngestProperties.class, Map.of("max-file-size", "1KB")));
+
+        assertThatThrownBy(() -> small.parse("stor.txt", utf8("Facket. ".repeat(200))))
+                .isInstanceOf(UnreadableDocumentException.class).hasMessageContaining("larger than");
+    }
+
+    @Test
+    void refusesADocumentWhoseTextRunsPastTheLimit() {
+        var small = new DocumentParser(Settings.bind("fraga.ingest", IngestProperties.class, Map.of("max-text-chars", "1000")));
+        String html = "<html><body>" + "<p>LO-distriktet samordnar förbunden.</p>".repeat(100) + "</body></html>";
+
+        assertThatThrownBy(() -> small.parse("lang.html", utf8(html)))
+                .isInstanceOf(UnreadableDocumentException.class).hasMessage("its text is longer than the limit");
+    }
+}
