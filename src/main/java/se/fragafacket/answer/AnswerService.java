@@ -80,8 +80,10 @@ public class AnswerService {
             answer = new Answer.NotFound(prompts.noAnswer(language), Answer.Reason.REFUSED);
             tokens.accept(answer.text());
         } else {
-            String context = isFollowUp(question, language, history) ? history.get(history.size() - 1).question() : "";
-            Retrieval retrieval = index.search(question, language, context, properties.passages());
+            boolean followUp = isFollowUp(question, language, history);
+            Conversations.Turn previous = followUp ? history.get(history.size() - 1) : null;
+            Retrieval retrieval = index.search(question, language, followUp ? previous.question() : "",
+                    followUp ? Set.copyOf(previous.documentIds()) : Set.of(), properties.passages());
             answer = answerer.answer(question, language, retrieval, history, tokens);
         }
         String messageId = UUID.randomUUID().toString();
@@ -107,7 +109,7 @@ public class AnswerService {
             throw new InvalidQuestionException("Skriv en fråga på högst " + properties.maxQuestionChars() + " tecken.");
         }
         Language language = Language.detect(question);
-        Retrieval retrieval = index.search(question, language, "", properties.passages());
+        Retrieval retrieval = index.search(question, language, "", Set.of(), properties.passages());
         Answer answer = QuestionGuard.isManipulation(question)
                 ? new Answer.NotFound(prompts.noAnswer(language), Answer.Reason.REFUSED)
                 : answerer.answer(question, language, retrieval, List.of(), token -> {

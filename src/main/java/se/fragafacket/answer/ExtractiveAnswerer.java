@@ -62,9 +62,13 @@ final class ExtractiveAnswerer implements Answerer {
                              boolean headed, double score) {
     }
 
-    /** What every passage is judged against. */
+    /**
+     * What every passage is judged against.
+     *
+     * @param previousAnswer the earlier answer when this is a follow-up ("hon" is who it named), else empty
+     */
     private record Question(QuestionKind kind, List<String> words, Set<String> previousDocuments,
-                            Map<String, Stems> documents) {
+                            String previousAnswer, Map<String, Stems> documents) {
     }
 
     @Override
@@ -73,6 +77,7 @@ final class ExtractiveAnswerer implements Answerer {
         boolean followUp = retrieval.contextTerms().values().stream().anyMatch(groups -> !groups.isEmpty());
         Question question = new Question(QuestionKind.of(text), analysis.exactTerms(text),
                 followUp && !history.isEmpty() ? Set.copyOf(history.get(history.size() - 1).documentIds()) : Set.of(),
+                followUp && !history.isEmpty() ? history.get(history.size() - 1).answer() : "",
                 documentStems(retrieval));
         log.debug("Question '{}' ({}, {}): {}", text, language, question.kind(), retrieval.questionTerms());
         List<Candidate> candidates = new ArrayList<>();
@@ -211,8 +216,12 @@ final class ExtractiveAnswerer implements Answerer {
                 namesMissing += group.weight() * (1 - match(group, document));
             }
         }
+        // the very passage the earlier answer quoted is the likeliest subject of "det", "hon"
+        boolean quotedBefore = !question.previousAnswer().isEmpty() && units.stream()
+                .anyMatch(u -> u.text().length() >= 15 && question.previousAnswer().contains(u.text()));
         double score = bestScore + 0.3 * coverage + 0.1 / (1 + rank)
                 + (question.previousDocuments().contains(passage.documentId()) ? 0.2 : 0)
+                + (quotedBefore ? 0.25 : 0)
                 - (namesTotal > 0 ? 0.5 * namesMissing / namesTotal : 0);
         return new Candidate(passage, units, coverage, fact, best, bestDirect, score);
     }
@@ -236,7 +245,8 @@ final class ExtractiveAnswerer implements Answerer {
                     }
                     for (String alternative : group.alternatives()) {
                         String head = alternative.substring(alternative.lastIndexOf(' ') + 1);
-                        if (sequence.get(j).equals(head)) {
+                        String word = sequence.get(j);
+                        if (word.equals(head) || head.length() >= 4 && word.endsWith(head)) { // "260 000 förbundsmedlemmar"
                             return true;
                         }
                     }

@@ -78,7 +78,7 @@ public final class KnowledgeIndex implements Closeable {
     private static final String EXACT = "exact";        // unstemmed words as written: names, numbers
     private static final String VECTOR = "vector";      // dense embedding of heading path + text, when a model is set
 
-    private static final String FORMAT_VERSION = "3";
+    private static final String FORMAT_VERSION = "4";
     /** A word written with a capital inside the question (not its first word): a name. */
     private static final Pattern CAPITALISED = Pattern.compile("(?<=[\\s(\"'«”-])(\\p{Lu}[\\p{L}\\d]*)");
 
@@ -214,9 +214,10 @@ public final class KnowledgeIndex implements Closeable {
      * @param question the member's words
      * @param language the question's language
      * @param context  the earlier question when this may be a follow-up, else empty
+     * @param focus    documents the conversation is about (the earlier answer's sources), preferred; may be empty
      * @param limit    how many passages to return
      */
-    public Retrieval search(String question, Language language, String context, int limit) {
+    public Retrieval search(String question, Language language, String context, Set<String> focus, int limit) {
         return withSearcher(searcher -> {
             Map<Language, List<TermGroup>> questionGroups = groups(searcher, question, language);
             Map<Language, List<TermGroup>> contextGroups = context.isBlank()
@@ -233,11 +234,13 @@ public final class KnowledgeIndex implements Closeable {
             for (String word : analysis.exactTerms(question)) {
                 query.add(new BoostQuery(new TermQuery(new Term(EXACT, word)), properties.exactBoost()), Occur.SHOULD);
             }
-            Query keyword = new BooleanQuery.Builder()
+            BooleanQuery.Builder keyword = new BooleanQuery.Builder()
                     .add(query.build(), Occur.MUST)
-                    .add(new TermQuery(new Term(TYPE, "chunk")), Occur.FILTER)
-                    .build();
-            ScoreDoc[] bm25 = searcher.search(keyword, properties.candidates()).scoreDocs;
+                    .add(new TermQuery(new Term(TYPE, "chunk")), Occur.FILTER);
+            for (String documentId : focus) {
+                keyword.add(new BoostQuery(new TermQuery(new Term(DOC, documentId)), properties.focusBoost()), Occur.SHOULD);
+            }
+            ScoreDoc[] bm25 = searcher.search(keyword.build(), properties.candidates()).scoreDocs;
             ScoreDoc[] ranked = bm25;
             if (embeddingModel != null) {
                 float[] vector = embeddingModel.embed(question + (context.isBlank() ? "" : "\n" + context))

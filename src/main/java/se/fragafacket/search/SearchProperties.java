@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param exactBoost       weight of an unstemmed word (names, numbers) found as written
  * @param compoundBoost    weight of a question word found as the last part of a compound ("rekrytering" in "medlemsrekrytering")
  * @param contextBoost     weight of the earlier question's words when a follow-up is searched
+ * @param focusBoost       score added to passages of the documents a follow-up's conversation is about
  * @param glossary         search a question's words in the other languages too (the built-in glossary)
  * @param embeddings       dense retrieval fused with BM25: {@code none}, or {@code model} to embed with the model
  *                         server's embedding model
@@ -25,6 +26,7 @@ public record SearchProperties(
         @DefaultValue("0.4") float exactBoost,
         @DefaultValue("1.0") float compoundBoost,
         @DefaultValue("0.6") float contextBoost,
+        @DefaultValue("2.0") float focusBoost,
         @DefaultValue("true") boolean glossary,
         @DefaultValue("none") String embeddings,
         @DefaultValue("bge-m3") String embeddingModel) {

@@ -71,7 +71,7 @@ class KnowledgeBaseTests {
     }
 
     private List<Passage> search(String question) {
-        return index.search(question, Language.detect(question), "", 5).passages();
+        return index.search(question, Language.detect(question), "", java.util.Set.of(), 5).passages();
     }
 
     private void writeCorpus() throws IOException {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -161,7 +162,7 @@ class KnowledgeIndexTests {
     }
 
     private List<Passage> search(String question, Language language) {
-        return index.search(question, language, "", 5).passages();
+        return index.search(question, language, "", Set.of(), 5).passages();
     }
 
     private void put(String id, Language language, String title, ChunkRecord... chunks) throws IOException {
