@@ -9,6 +9,7 @@
   const $ = (id) => document.getElementById(id);
   const languages = { sv: 'svenska', no: 'norska', en: 'engelska' };
   const reasons = { replaced: 'ersattes', deleted: 'togs bort' };
+  const channels = { web: 'webbchatten', api: 'API', telegram: 'Telegram' };
   const actions = {
     upload: 'laddade upp', replace: 'ersatte', delete: 'tog bort', restore: 'återställde',
     'regression-save': 'ändrade regressionsfrågorna', 'regression-run': 'körde regressionsfrågorna',
@@ -37,8 +38,8 @@
     tbody.replaceChildren(...(rows.length ? rows : [el('tr', {}, el('td', { colspan: columns, className: 'empty' }, emptyText))]));
   }
 
-  function when(instant) {
-    return instant ? new Date(instant).toLocaleString('sv-SE', { dateStyle: 'short', timeStyle: 'short' }) : '';
+  function when(instant, seconds) {
+    return instant ? new Date(instant).toLocaleString('sv-SE', { dateStyle: 'short', timeStyle: seconds ? 'medium' : 'short' }) : '';
   }
 
   function status(text, kind) {
@@ -49,7 +50,7 @@
 
   /** Calls the staff API; throws an Error with the server's plain-words message. */
   async function call(method, path, body) {
-    const headers = { [csrfHeader]: csrfToken, Accept: 'application/json' };
+    const headers = { [csrfHeader]: csrfToken, Accept: 'application/json, text/plain;q=0.9' };
     let payload = body;
     if (body !== undefined && !(body instanceof FormData) && typeof body !== 'string') {
       headers['Content-Type'] = 'application/json';
@@ -85,7 +86,7 @@
       el('td', {}, d.fileName),
       el('td', {}, languages[d.language] || d.language),
       el('td', { className: 'number' }, d.chunks),
-      el('td', {}, when(d.updatedAt)),
+      el('td', { className: 'when' }, when(d.updatedAt)),
       el('td', { className: 'actions' },
         el('button', { type: 'button', onclick: () => guarded(() => showDocument(d.documentId)) }, 'Visa avsnitt'),
         el('button', { type: 'button', onclick: () => chooseReplacement(d) }, 'Ersätt'),
@@ -104,7 +105,7 @@
     const rows = versions.map((v) => el('tr', {},
       el('td', {}, v.documentId, current.has(v.documentId) ? '' : el('span', { className: 'tag' }, 'borttaget')),
       el('td', {}, v.fileName),
-      el('td', {}, when(v.keptAt)),
+      el('td', { className: 'when' }, when(v.keptAt, true)),
       el('td', {}, reasons[v.reason] || v.reason),
       el('td', { className: 'actions' },
         el('button', { type: 'button', onclick: () => guarded(() => restore(v)) }, 'Återställ'))));
@@ -227,13 +228,22 @@
       el('td', { className: o.passed ? 'pass' : 'fail' },
         o.passed ? 'Godkänd' : (o.newlyFailing ? 'Underkänd (ny)' : 'Underkänd')),
       el('td', {}, o.question, el('span', { className: 'small' }, ' [' + o.id + ']')),
-      el('td', {}, o.answerable ? (o.expected.length ? o.expected.join(', ') : 'ett svar') : 'ska hänvisas till en person'),
-      el('td', {}, o.answered ? o.answer : 'Inte besvarad', o.sources.length ? el('span', { className: 'small' }, ' — ' + o.sources.join(', ')) : '')));
+      el('td', {}, expectation(o)),
+      el('td', {}, o.answered ? o.answer : 'Inte besvarad', o.cited.length ? el('span', { className: 'small' }, ' — ' + o.cited.join(', ')) : '')));
     fill($('regression-results').tBodies[0], rows, 4, 'Inga resultat ännu.');
     clearTimeout(polling);
     if (state.running) {
       polling = setTimeout(() => guarded(loadRegression), 800);
     }
+  }
+
+  function expectation(o) {
+    if (!o.answerable) return 'ska hänvisas till en person';
+    const parts = [];
+    if (o.expectAll.length) parts.push(o.expectAll.length > 1 ? 'alla av: ' + o.expectAll.join(', ') : o.expectAll[0]);
+    if (o.expectAny.length) parts.push(o.expectAny.length > 1 ? 'något av: ' + o.expectAny.join(', ') : o.expectAny[0]);
+    if (o.sources.length) parts.push('från ' + o.sources.join(' eller '));
+    return parts.length ? parts.join('; ') : 'ett svar';
   }
 
   async function loadRegressionText() {
@@ -272,10 +282,10 @@
     const groups = await call('GET', '/insights');
     const rows = groups.map((g) => el('tr', {},
       el('td', {}, g.question || 'Okänd fråga (svaret gavs före en omstart)',
-        g.channels.length ? el('span', { className: 'small' }, ' — ' + g.channels.join(', ')) : ''),
+        g.channels.length ? el('span', { className: 'small' }, ' — ' + g.channels.map((c) => channels[c] || c).join(', ')) : ''),
       el('td', { className: 'number' }, g.unanswered),
       el('td', { className: 'number' }, g.unhelpful),
-      el('td', {}, when(g.lastAt)),
+      el('td', { className: 'when' }, when(g.lastAt)),
       el('td', {},
         g.comments.map((c) => el('p', { className: 'comment' }, '”' + c.text + '” ', el('span', { className: 'small' }, when(c.at)))),
         g.answer ? el('p', { className: 'small' }, 'Svaret var: ' + g.answer) : '')));
@@ -285,7 +295,7 @@
   async function loadAudit() {
     const entries = await call('GET', '/audit');
     const rows = entries.map((e) => el('tr', {},
-      el('td', {}, when(e.at)),
+      el('td', { className: 'when' }, when(e.at, true)),
       el('td', {}, e.user),
       el('td', {}, actions[e.action] || e.action),
       el('td', {}, e.fileName || ''),

@@ -18,6 +18,8 @@ final class PersonalData {
      */
     private static final Pattern PERSONAL = Pattern.compile(
             "(?<![\\d-])(?:19|20)?\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01]|6[1-9]|[78]\\d|9[01])\\s?[-+]?\\s?\\d{4}(?!\\d)");
+    /** A Swedish mobile number written as ten digits, which would also read as a personal number of 2007. */
+    private static final Pattern MOBILE = Pattern.compile("(?<!\\d)07\\d{8}(?!\\d)");
     private static final Pattern MAIL = Pattern.compile(
             "[\\p{L}\\p{N}._%+-]+(?:@|\\s?\\(at\\)\\s?|\\s?\\[at]\\s?)[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,}");
     /** International (+46 70 …, 0046 …) and national numbers starting with 0 (070-123 45 67, 08-123 456 78). */
@@ -34,7 +36,8 @@ final class PersonalData {
         if (text == null || text.isEmpty()) {
             return text == null ? "" : text;
         }
-        String masked = PERSONAL.matcher(text).replaceAll(PERSONAL_NUMBER);
+        String masked = MOBILE.matcher(text).replaceAll(PHONE);
+        masked = PERSONAL.matcher(masked).replaceAll(PERSONAL_NUMBER);
         masked = MAIL.matcher(masked).replaceAll(EMAIL);
         masked = PHONE_NUMBER.matcher(masked).replaceAll(PHONE);
         return NORWEGIAN_PHONE.matcher(masked).replaceAll(PHONE);

@@ -45,12 +45,15 @@ public class RegressionQuestions {
     /**
      * One question's outcome.
      *
+     * @param sources      documentIds of which the answer must cite one (empty: any)
      * @param passedBefore whether it passed in the run before; null when it was not in that run
      * @param newlyFailing failed now but passed before
+     * @param cited        documentIds the answer cited
      */
-    public record Outcome(String id, String question, boolean answerable, List<String> expected, boolean passed,
+    public record Outcome(String id, String question, boolean answerable, List<String> expectAll,
+                          List<String> expectAny, List<String> sources, boolean passed,
                           Boolean passedBefore, boolean newlyFailing, boolean answered, String answer,
-                          List<String> sources) {
+                          List<String> cited) {
     }
 
     /**
@@ -192,7 +195,7 @@ public class RegressionQuestions {
                 EvalCase question = result.question();
                 Boolean passedBefore = before.get(question.id());
                 outcomes.add(new Outcome(question.id(), question.question(), question.answerable(),
-                        question.expectAll().isEmpty() ? question.expectAny() : question.expectAll(), result.passed(),
+                        question.expectAll(), question.expectAny(), question.sources(), result.passed(),
                         passedBefore, Boolean.TRUE.equals(passedBefore) && !result.passed(), result.response().answered(),
                         result.response().answer(), result.response().sources().stream().map(Source::documentId).toList()));
             }

@@ -46,29 +46,6 @@ final class Fixtures {
         }
     }
 
-    /** A PDF of many pages of text, slow to read. */
-    static byte[] longPdf(int pages) throws IOException {
-        try (PDDocument document = new PDDocument(); var out = new ByteArrayOutputStream()) {
-            var font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-            for (int i = 0; i < pages; i++) {
-                PDPage page = new PDPage();
-                document.addPage(page);
-                try (var content = new PDPageContentStream(document, page)) {
-                    content.beginText();
-                    content.setFont(font, 9);
-                    content.newLineAtOffset(40, 750);
-                    for (int line = 0; line < 60; line++) {
-                        content.showText("Sida " + i + " rad " + line + ": medlemmarna i förbundet diskuterar arbetsmiljö och lön.");
-                        content.newLineAtOffset(0, -12);
-                    }
-                    content.endText();
-                }
-            }
-            document.save(out);
-            return out.toByteArray();
-        }
-    }
-
     /** A real Word document. */
     static byte[] docx(String title, String... paragraphs) throws IOException {
         try (var document = new XWPFDocument(); var out = new ByteArrayOutputStream()) {
