@@ -44,7 +44,11 @@
 
   function status(text, kind) {
     const node = $('status');
-    node.textContent = text;
+    const close = el('button', {
+      type: 'button', className: 'close', title: 'Stäng meddelandet', 'aria-label': 'Stäng meddelandet',
+      onclick: () => { node.replaceChildren(); node.className = 'status'; },
+    }, '×');
+    node.replaceChildren(el('span', {}, text), close);
     node.className = 'status ' + (kind || 'ok');
   }
 
@@ -174,7 +178,8 @@
   async function trial(question) {
     status('Söker …', 'busy');
     const result = await call('POST', '/trial', { question });
-    $('status').textContent = '';
+    $('status').replaceChildren();
+    $('status').className = 'status';
     $('trial-verdict').textContent = result.answered
       ? 'Besvarad från dokumenten.'
       : 'Inte besvarad: dokumenten räcker inte, och medlemmen hänvisas till en person.';
@@ -212,8 +217,11 @@
     if (state.running) {
       summary.textContent = 'Kör regressionsfrågorna …';
       summary.className = 'small';
+    } else if (!state.questions) {
+      summary.textContent = 'Inga regressionsfrågor ännu. Lägg till dem nedan, eller spara en provfråga som regressionsfråga.';
+      summary.className = 'small';
     } else if (!last) {
-      summary.textContent = state.questions ? 'Listan har inte körts ännu.' : 'Inga regressionsfrågor ännu. Lägg till dem nedan.';
+      summary.textContent = 'Listan har inte körts ännu.';
       summary.className = 'small';
     } else if (last.error) {
       summary.textContent = 'Senaste körningen misslyckades: ' + last.error;
@@ -224,7 +232,7 @@
         + ' (körd ' + when(last.finishedAt) + ' efter: ' + last.trigger + ').';
       summary.className = last.newlyFailing ? 'fail' : (last.passed === last.total ? 'pass' : '');
     }
-    const rows = (last ? last.outcomes : []).map((o) => el('tr', { className: o.newlyFailing ? 'newly-failing' : '' },
+    const rows = (last && state.questions ? last.outcomes : []).map((o) => el('tr', { className: o.newlyFailing ? 'newly-failing' : '' },
       el('td', { className: o.passed ? 'pass' : 'fail' },
         o.passed ? 'Godkänd' : (o.newlyFailing ? 'Underkänd (ny)' : 'Underkänd')),
       el('td', {}, o.question, el('span', { className: 'small' }, ' [' + o.id + ']')),

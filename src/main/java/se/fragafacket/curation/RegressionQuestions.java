@@ -59,7 +59,7 @@ public class RegressionQuestions {
     /**
      * One run over the list.
      *
-     * @param trigger what started it ("on demand", "upload x.pdf", …)
+     * @param trigger what started it, in Swedish for the staff page ("körning på begäran", "plan.pdf ersatt", …)
      * @param error   why it could not run, else null
      */
     public record Run(String trigger, Instant startedAt, Instant finishedAt, int total, int passed, int newlyFailing,
@@ -156,7 +156,13 @@ public class RegressionQuestions {
 
     @EventListener
     void changed(KnowledgeChanged change) {
-        schedule(change.action() + " " + change.fileName());
+        schedule(change.fileName() + " " + switch (change.action()) {
+            case "upload" -> "uppladdad";
+            case "replace" -> "ersatt";
+            case "delete" -> "borttagen";
+            case "restore" -> "återställd";
+            default -> change.action();
+        });
     }
 
     private void work() {

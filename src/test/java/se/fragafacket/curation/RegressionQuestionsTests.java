@@ -37,12 +37,12 @@ class RegressionQuestionsTests extends CurationTestBase {
 
         assertThat(staff.upload("bryggeridagen.txt", ("Bryggeridagen i Gävle är den 12 september och det är öppet för "
                 + "alla som är medlemmar i facket.").getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(201);
-        JsonNode afterUpload = regressionAfter(staff, "upload bryggeridagen.txt").path("last");
+        JsonNode afterUpload = regressionAfter(staff, "bryggeridagen.txt uppladdad").path("last");
         assertThat(afterUpload.path("passed").asInt()).isEqualTo(3);
         assertThat(afterUpload.path("newlyFailing").asInt()).isZero();
 
         assertThat(staff.delete("/api/admin/documents/bryggeridagen").status()).isEqualTo(204);
-        JsonNode afterDelete = regressionAfter(staff, "delete bryggeridagen.txt").path("last");
+        JsonNode afterDelete = regressionAfter(staff, "bryggeridagen.txt borttagen").path("last");
         assertThat(afterDelete.path("newlyFailing").asInt()).isEqualTo(1);
         JsonNode broken = outcome(afterDelete, "bryggeri");
         assertThat(broken.path("passed").asBoolean()).isFalse();
@@ -52,7 +52,7 @@ class RegressionQuestionsTests extends CurationTestBase {
 
         String version = staff.get("/api/admin/documents/bryggeridagen/versions").json().get(0).path("versionId").asString();
         staff.post("/api/admin/documents/bryggeridagen/versions/" + version + "/restore");
-        assertThat(outcome(regressionAfter(staff, "restore bryggeridagen.txt").path("last"), "bryggeri")
+        assertThat(outcome(regressionAfter(staff, "bryggeridagen.txt återställd").path("last"), "bryggeri")
                 .path("passed").asBoolean()).isTrue();
 
         Http.Response started = staff.post("/api/admin/regression/run");

@@ -109,7 +109,17 @@ class StaffPageBrowserTests extends CurationTestBase {
         assertThat(row.getText()).contains("Verksamhetsplan 2026 Norrbotten", "verksamhetsplan-2026-norrbotten.pdf", "svenska");
         shot("uppladdad");
 
-        click(row.findElement(By.xpath(".//button[text()='Visa avsnitt']")));
+        // a file dropped on the drop zone is uploaded the same way
+        ((JavascriptExecutor) browser).executeScript("""
+                const data = new DataTransfer();
+                data.items.add(new File([arguments[0]], 'fiskefestivalen.md', {type: 'text/markdown'}));
+                document.getElementById('dropzone').dispatchEvent(
+                    new DragEvent('drop', {dataTransfer: data, bubbles: true, cancelable: true}));
+                """, "# Fiskefestivalen\n\nFiskefestivalen i Arvidsjaur hålls den 2 augusti och det är öppet för alla medlemmar.\n");
+        status("Lade till \"Fiskefestivalen\"");
+        row("fiskefestivalen");
+
+        click(row("verksamhetsplan-2026-norrbotten").findElement(By.xpath(".//button[text()='Visa avsnitt']")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-chunks"), "Piteå"));
         shot("avsnitt", By.id("document-detail"));
 
@@ -179,6 +189,12 @@ class StaffPageBrowserTests extends CurationTestBase {
                 .filter(e -> !e.getMessage().contains("favicon"))
                 .toList();
         assertThat(problems).as("no script errors or Content-Security-Policy violations").isEmpty();
+
+        click(browser.findElement(By.cssSelector("form.logout button")));
+        wait.until(ExpectedConditions.urlContains("/admin/login?logout"));
+        assertThat(text("login-message")).contains("utloggad");
+        browser.get("http://localhost:" + port + "/admin");
+        wait.until(ExpectedConditions.urlContains("/admin/login"));
     }
 
     private void ask(String question) {
@@ -198,7 +214,7 @@ class StaffPageBrowserTests extends CurationTestBase {
 
     private void status(String expected) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), expected));
-        assertThat(browser.findElement(By.id("status")).getAttribute("class")).contains("ok");
+        assertThat(browser.findElement(By.id("status")).getDomAttribute("class")).contains("ok");
     }
 
     private WebElement row(String documentId) {
@@ -216,7 +232,7 @@ class StaffPageBrowserTests extends CurationTestBase {
     }
 
     private void shot(String name, By section) throws IOException {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -8);",
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -90);",
                 browser.findElement(section));
         shot(name);
     }
