@@ -107,7 +107,7 @@ final class DocumentParser {
             Thread.currentThread().interrupt();
             throw new UnreadableDocumentException("reading it was interrupted", e);
         } catch (ExecutionException e) {
-            throw new UnreadableDocumentException(reason(e.getCause()), e.getCause());
+            throw new UnreadableDocumentException(reason(e.getCause(), content.length), e.getCause());
         }
         List<Block> blocks = structure.blocks(text);
         if (blocks.isEmpty()) {
@@ -145,24 +145,25 @@ final class DocumentParser {
         return handler.text();
     }
 
-    private static String reason(Throwable error) {
-        if (error instanceof ZeroByteFileException) {
-            return "the file is empty";
-        }
-        if (error instanceof EncryptedDocumentException) {
-            return "it is password protected";
-        }
-        // Tika wraps the handler's exception in its own
+    /** Why a parse failed, looking through Tika's wrapping for the cause staff can act on. */
+    private String reason(Throwable error, int size) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SAXException && cause.getMessage() != null && cause.getMessage().startsWith("Text limit")) {
-                return "its text is longer than the limit";
+            String message = String.valueOf(cause.getMessage());
+            if (cause instanceof ZeroByteFileException) {
+                return "the file is empty";
+            }
+            if (cause instanceof EncryptedDocumentException) {
+                return "it is password protected";
+            }
+            if (message.toLowerCase().contains("zip bomb")
+                    || cause instanceof SAXException && message.startsWith("Text limit") && size < properties.maxTextChars() / 20) {
+                return "it looks like a zip bomb (it unpacks to far more than its size)";
+            }
+            if (cause instanceof SAXException && message.startsWith("Text limit")) {
+                return "its text is longer than the limit of " + properties.maxTextChars() + " characters";
             }
         }
-        String message = String.valueOf(error.getMessage());
-        if (message.toLowerCase().contains("zip bomb")) {
-            return "it looks like a zip bomb (it unpacks to far more than its size)";
-        }
-        return "it could not be read (" + error.getClass().getSimpleName() + ": " + message + ")";
+        return "it could not be read (" + error.getClass().getSimpleName() + ": " + error.getMessage() + ")";
     }
 
     /** The first marked heading, else the first guessed heading of two words or more, else the file name. */

@@ -3,6 +3,7 @@ package se.fragafacket.ingest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -28,17 +30,35 @@ import se.fragafacket.search.KnowledgeIndex;
 /**
  * The knowledge folder and the index kept in step with it. On start it indexes new and changed files (by
  * content hash) and forgets removed ones, before the web server takes requests; staff changes go through
- * {@link #put} and {@link #remove}, which change the folder and the index together.
+ * {@link #put} and {@link #remove}, which change the folder and the index together and keep the version
+ * they replace or delete under {@code fraga.data-dir}/history, from where {@link #restore} brings it back.
  */
 @Component
 public class KnowledgeBase implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(KnowledgeBase.class);
 
+    /** Types a file's extension promises; the content decides, but a file that is not what its name says is refused. */
+    private static final Map<String, List<String>> EXTENSION_TYPES = Map.ofEntries(
+            Map.entry("pdf", List.of("application/pdf")),
+            Map.entry("docx", List.of("application/vnd.openxmlformats-officedocument.wordprocessingml.document")),
+            Map.entry("doc", List.of("application/msword")),
+            Map.entry("odt", List.of("application/vnd.oasis.opendocument.text")),
+            Map.entry("rtf", List.of("application/rtf")),
+            Map.entry("epub", List.of("application/epub+zip")),
+            Map.entry("html", List.of("text/", "application/xhtml+xml")),
+            Map.entry("htm", List.of("text/", "application/xhtml+xml")),
+            Map.entry("xhtml", List.of("text/", "application/xhtml+xml")),
+            Map.entry("txt", List.of("text/")),
+            Map.entry("text", List.of("text/")),
+            Map.entry("md", List.of("text/")),
+            Map.entry("markdown", List.of("text/")));
+
     private final Path folder;
     private final KnowledgeIndex index;
     private final DocumentParser parser;
     private final Chunker chunker;
+    private final VersionArchive archive;
     private final ReentrantLock writes = new ReentrantLock();
     private volatile boolean ready;
 
@@ -47,6 +67,7 @@ public class KnowledgeBase implements SmartLifecycle {
         this.index = index;
         this.parser = new DocumentParser(properties);
         this.chunker = new Chunker(properties.maxChunkChars());
+        this.archive = new VersionArchive(fraga.dataDir().toAbsolutePath().normalize().resolve("history"));
     }
 
     /** True once the folder has been indexed and questions can be answered. */
@@ -124,14 +145,26 @@ public class KnowledgeBase implements SmartLifecycle {
 
     /**
      * Reads a document and, only if it can be read, writes it into the folder (under a temporary name, then
-     * moved into place) and indexes it, replacing any document with the same documentId.
+     * moved into place) and indexes it, replacing any document with the same documentId. The version it
+     * replaces is kept first (see {@link #versions(String)}).
      */
     public DocumentRecord put(String fileName, byte[] content) throws UnreadableDocumentException, IOException {
+        Path target = target(fileName);
         writes.lock();
         try {
             ParsedDocument parsed = parser.parse(fileName, content);
-            Optional<DocumentRecord> before = index.document(documentId(fileName));
-            Path target = folder.resolve(fileName);
+            checkType(fileName, parsed.mediaType());
+            String documentId = documentId(fileName);
+            String hash = sha256(content);
+            Optional<Path> previous = index.document(documentId).flatMap(this::locate)
+                    .or(() -> Optional.of(target).filter(Files::isRegularFile));
+            if (previous.isPresent()) {
+                byte[] old = Files.readAllBytes(previous.get());
+                String oldHash = sha256(old);
+                if (!oldHash.equals(hash) || !previous.get().equals(target)) {
+                    archive.keep(documentId, previous.get(), KeptVersion.REPLACED, oldHash);
+                }
+            }
             Path temporary = Files.createTempFile(folder, ".upload-", ".part");
             try {
                 Files.write(temporary, content);
@@ -139,10 +172,10 @@ public class KnowledgeBase implements SmartLifecycle {
             } finally {
                 Files.deleteIfExists(temporary);
             }
-            if (before.isPresent() && !before.get().fileName().equals(fileName)) {
-                Files.deleteIfExists(folder.resolve(before.get().fileName()));
+            if (previous.isPresent() && !previous.get().equals(target)) {
+                Files.deleteIfExists(previous.get());
             }
-            DocumentRecord record = store(fileName, parsed, sha256(content), Files.getLastModifiedTime(target).toInstant());
+            DocumentRecord record = store(fileName, parsed, hash, Files.getLastModifiedTime(target).toInstant());
             index.commit();
             return record;
         } finally {
@@ -150,7 +183,10 @@ public class KnowledgeBase implements SmartLifecycle {
         }
     }
 
-    /** Removes a document from the folder and the index; false when there is none by that id. */
+    /**
+     * Removes a document from the folder and the index, keeping its file as a version first; false when there
+     * is none by that id.
+     */
     public boolean remove(String documentId) throws IOException {
         writes.lock();
         try {
@@ -158,10 +194,52 @@ public class KnowledgeBase implements SmartLifecycle {
             if (document.isEmpty()) {
                 return false;
             }
-            Files.deleteIfExists(folder.resolve(document.get().fileName()));
+            Optional<Path> file = locate(document.get());
+            if (file.isPresent()) {
+                archive.keep(documentId, file.get(), KeptVersion.DELETED, sha256(Files.readAllBytes(file.get())));
+                Files.delete(file.get());
+            }
             index.delete(documentId);
             index.commit();
             return true;
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    /** A document's kept earlier versions, newest first (also of a document that is deleted now). */
+    public List<KeptVersion> versions(String documentId) throws IOException {
+        return archive.versions(documentId);
+    }
+
+    /** Every kept version of every document, newest first. */
+    public List<KeptVersion> versions() throws IOException {
+        return archive.versions();
+    }
+
+    /**
+     * Puts a kept version back as the document's current one (the current one, if any, is kept in turn);
+     * empty when there is no such version.
+     */
+    public Optional<DocumentRecord> restore(String documentId, String versionId)
+            throws UnreadableDocumentException, IOException {
+        writes.lock();
+        try {
+            Optional<KeptVersion> version = archive.version(documentId, versionId);
+            if (version.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(put(version.get().fileName(), archive.content(version.get())));
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    /** Forgets all but the newest {@code keep} kept versions of a document; returns how many went. */
+    public int pruneVersions(String documentId, int keep) throws IOException {
+        writes.lock();
+        try {
+            return archive.prune(documentId, keep);
         } finally {
             writes.unlock();
         }
@@ -200,6 +278,46 @@ public class KnowledgeBase implements SmartLifecycle {
                     .filter(p -> !p.getFileName().toString().startsWith("~$"))
                     .sorted()
                     .toList();
+        }
+    }
+
+    /** The file a document was read from: usually at the top of the folder, else found where it lies. */
+    private Optional<Path> locate(DocumentRecord document) {
+        Path top = folder.resolve(document.fileName());
+        if (Files.isRegularFile(top)) {
+            return Optional.of(top);
+        }
+        try {
+            return files().stream().filter(p -> p.getFileName().toString().equals(document.fileName())).findFirst();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where an uploaded file goes: directly in the folder, under a name the start-up scan does not skip. */
+    private Path target(String fileName) throws UnreadableDocumentException {
+        try {
+            Path target = folder.resolve(fileName).normalize();
+            if (!fileName.isBlank() && folder.equals(target.getParent())
+                    && target.getFileName().toString().equals(fileName) && !skipped(fileName)) {
+                return target;
+            }
+        } catch (InvalidPathException e) {
+            // falls through to the refusal
+        }
+        throw new UnreadableDocumentException("its name must be a plain file name, without folders, not starting with '.' or '~$'");
+    }
+
+    private static boolean skipped(String fileName) {
+        return fileName.startsWith(".") || fileName.startsWith("~$");
+    }
+
+    private static void checkType(String fileName, String mediaType) throws UnreadableDocumentException {
+        int dot = fileName.lastIndexOf('.');
+        List<String> expected = dot < 0 ? null : EXTENSION_TYPES.get(fileName.substring(dot + 1).toLowerCase(Locale.ROOT));
+        if (expected != null && expected.stream().noneMatch(mediaType::startsWith)) {
+            throw new UnreadableDocumentException("it is named ." + fileName.substring(dot + 1)
+                    + " but its content is " + mediaType + "; give it the right extension");
         }
     }
 

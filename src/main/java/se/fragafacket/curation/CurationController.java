@@ -1,0 +1,235 @@
+package se.fragafacket.curation;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.util.UriUtils;
+import se.fragafacket.answer.AnswerService;
+import se.fragafacket.answer.Source;
+import se.fragafacket.ingest.KeptVersion;
+import se.fragafacket.ingest.KnowledgeBase;
+import se.fragafacket.ingest.UnreadableDocumentException;
+import se.fragafacket.search.DocumentRecord;
+import se.fragafacket.search.KnowledgeIndex;
+import se.fragafacket.search.Passage;
+
+/**
+ * The staff API over the knowledge base: list, upload (which replaces a document of the same name), view with
+ * passages, delete, list and restore kept versions, and try a question. Served as {@code /api/admin/…} (HTTP
+ * Basic) and as {@code /admin/api/…} for the staff page (its login session and CSRF token). A change is visible
+ * to answers when the call returns; refused uploads change nothing.
+ */
+@RestController
+@RequestMapping({"/api/admin", "/admin/api"})
+class CurationController {
+
+    /** A document as listed. */
+    record DocumentView(String documentId, String title, String fileName, String language, int chunks,
+                        Instant updatedAt) {
+        static DocumentView of(DocumentRecord record) {
+            return new DocumentView(record.documentId(), record.title(), record.fileName(), record.language().code(),
+                    record.chunks(), record.updatedAt());
+        }
+    }
+
+    /** The answer to an upload: the document as now indexed, and whether it replaced one. */
+    record UploadView(String documentId, String title, String fileName, String language, int chunks,
+                      Instant updatedAt, boolean replaced) {
+    }
+
+    /** One passage of a document as indexed. */
+    record ChunkView(int ordinal, String headingPath, String text) {
+    }
+
+    /** A document with its passages. */
+    record DocumentDetail(String documentId, String title, String fileName, String language, Instant updatedAt,
+                          String contentHash, List<ChunkView> chunks) {
+    }
+
+    record TrialRequest(String question) {
+    }
+
+    /** A retrieved passage and its score, best first. */
+    record ScoredPassage(String documentId, String title, String headingPath, String text, int ordinal, double score) {
+        static ScoredPassage of(Passage passage) {
+            return new ScoredPassage(passage.documentId(), passage.title(), passage.headingPath(), passage.text(),
+                    passage.ordinal(), passage.score());
+        }
+    }
+
+    /** What a question would get and why. */
+    record TrialView(boolean answered, String answer, List<Source> sources, List<ScoredPassage> passages) {
+    }
+
+    private final KnowledgeBase knowledgeBase;
+    private final KnowledgeIndex index;
+    private final AnswerService answers;
+    private final AuditLog audit;
+    private final CurationProperties properties;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    CurationController(KnowledgeBase knowledgeBase, KnowledgeIndex index, AnswerService answers, AuditLog audit,
+                       CurationProperties properties, ApplicationEventPublisher events, Clock clock) {
+        this.knowledgeBase = knowledgeBase;
+        this.index = index;
+        this.answers = answers;
+        this.audit = audit;
+        this.properties = properties;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @GetMapping("/documents")
+    List<DocumentView> documents() {
+        return index.documents().stream().map(DocumentView::of).toList();
+    }
+
+    /**
+     * Takes a file into the knowledge base; a file whose documentId (name without extension) is taken
+     * replaces that document. {@code replaces} names a document to replace with a file of any name.
+     */
+    @PostMapping("/documents")
+    ResponseEntity<UploadView> upload(@RequestParam("file") MultipartFile file,
+                                      @RequestParam(value = "replaces", required = false) String replaces,
+                                      Principal user) throws IOException {
+        String name = file.getOriginalFilename();
+        String action = "upload";
+        checkName(name, user, action);
+        if (replaces != null && !replaces.isBlank()) {
+            action = "replace";
+            if (index.document(replaces).isEmpty()) {
+                throw refused(HttpStatus.NOT_FOUND, user, action, name, "Det finns inget dokument \"" + replaces
+                        + "\" att ersätta. (No document " + replaces + ".)");
+            }
+            name = FileNames.replacing(replaces, name);
+            checkName(name, user, action);
+        }
+        if (file.isEmpty()) {
+            throw refused(HttpStatus.BAD_REQUEST, user, action, name, "Filen \"" + name + "\" är tom och togs inte emot; ingenting ändrades. (The file is empty.)");
+        }
+        if (file.getSize() > properties.maxUploadSize().toBytes()) {
+            throw refused(HttpStatus.CONTENT_TOO_LARGE, user, action, name, CurationErrors.tooLargeMessage(properties));
+        }
+        String documentId = KnowledgeBase.documentId(name);
+        boolean replaced = index.document(documentId).isPresent();
+        if (replaced) {
+            action = "replace";
+        }
+        DocumentRecord record;
+        try {
+            record = knowledgeBase.put(name, file.getBytes());
+        } catch (UnreadableDocumentException e) {
+            throw refused(HttpStatus.BAD_REQUEST, user, action, name, "Filen \"" + name
+                    + "\" togs inte emot och ingenting ändrades: den kunde inte läsas. (Not taken: " + e.getMessage() + ".)");
+        }
+        changed(user, action, record.documentId(), record.fileName(), replaced ? "earlier version kept" : "");
+        var view = new UploadView(record.documentId(), record.title(), record.fileName(), record.language().code(),
+                record.chunks(), record.updatedAt(), replaced);
+        return ResponseEntity.created(URI.create("/api/admin/documents/"
+                + UriUtils.encodePathSegment(record.documentId(), StandardCharsets.UTF_8))).body(view);
+    }
+
+    @GetMapping("/documents/{documentId}")
+    DocumentDetail document(@PathVariable String documentId) {
+        DocumentRecord record = index.document(documentId).orElseThrow(() -> noDocument(documentId));
+        List<ChunkView> chunks = index.passages(documentId).stream()
+                .map(p -> new ChunkView(p.ordinal(), p.headingPath(), p.text())).toList();
+        return new DocumentDetail(record.documentId(), record.title(), record.fileName(), record.language().code(),
+                record.updatedAt(), record.contentHash(), chunks);
+    }
+
+    @DeleteMapping("/documents/{documentId}")
+    ResponseEntity<Void> delete(@PathVariable String documentId, Principal user) throws IOException {
+        DocumentRecord record = index.document(documentId).orElseThrow(() -> noDocument(documentId));
+        if (!knowledgeBase.remove(documentId)) {
+            throw noDocument(documentId);
+        }
+        changed(user, "delete", documentId, record.fileName(), "kept as a version");
+        return ResponseEntity.noContent().build();
+    }
+
+    /** A document's kept earlier versions, newest first; also of a deleted document. */
+    @GetMapping("/documents/{documentId}/versions")
+    List<KeptVersion> versions(@PathVariable String documentId) throws IOException {
+        return knowledgeBase.versions(documentId);
+    }
+
+    /** Every kept version, newest first: what can be restored. */
+    @GetMapping("/versions")
+    List<KeptVersion> allVersions() throws IOException {
+        return knowledgeBase.versions();
+    }
+
+    /** Makes a kept version current again; the version it replaces is kept in turn. */
+    @PostMapping("/documents/{documentId}/versions/{versionId}/restore")
+    DocumentView restore(@PathVariable String documentId, @PathVariable String versionId, Principal user)
+            throws IOException {
+        DocumentRecord record;
+        try {
+            record = knowledgeBase.restore(documentId, versionId).orElseThrow(() -> new CurationException(
+                    HttpStatus.NOT_FOUND, "Det finns ingen sparad version " + versionId + " av \"" + documentId
+                    + "\". (No such version.)"));
+        } catch (UnreadableDocumentException e) {
+            throw new CurationException(HttpStatus.CONFLICT, "Versionen kan inte läsas längre och återställdes inte. ("
+                    + e.getMessage() + ")");
+        }
+        changed(user, "restore", record.documentId(), record.fileName(), "version " + versionId);
+        return DocumentView.of(record);
+    }
+
+    /** A question answered as members would get it, with the passages retrieved and their scores; recorded nowhere. */
+    @PostMapping("/trial")
+    TrialView trial(@RequestBody TrialRequest request) {
+        AnswerService.Trial trial = answers.trial(request.question());
+        return new TrialView(trial.answer().answered(), trial.answer().text(), trial.answer().sources(),
+                trial.passages().stream().map(ScoredPassage::of).toList());
+    }
+
+    @GetMapping("/audit")
+    List<AuditLog.Entry> audit() {
+        return audit.recent();
+    }
+
+    private void changed(Principal user, String action, String documentId, String fileName, String detail)
+            throws IOException {
+        knowledgeBase.pruneVersions(documentId, properties.versionsKept());
+        audit.record(user.getName(), action, fileName, documentId, "ok", detail);
+        events.publishEvent(new KnowledgeChanged(action, documentId, fileName, user.getName(), clock.instant()));
+    }
+
+    private void checkName(String name, Principal user, String action) {
+        var problem = FileNames.problem(name);
+        if (problem.isPresent()) {
+            throw refused(HttpStatus.BAD_REQUEST, user, action, name, problem.get());
+        }
+    }
+
+    /** Records a refused change in the audit log; the exception answers the request. */
+    private CurationException refused(HttpStatus status, Principal user, String action, String name, String message) {
+        audit.record(user.getName(), action, name, name == null ? null : KnowledgeBase.documentId(name), "refused", message);
+        return new CurationException(status, message);
+    }
+
+    private static CurationException noDocument(String documentId) {
+        return new CurationException(HttpStatus.NOT_FOUND, "Det finns inget dokument \"" + documentId
+                + "\". (No document with that id.)");
+    }
+}

@@ -1,0 +1,226 @@
+package se.fragafacket.curation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import se.fragafacket.answer.FeedbackGiven;
+import se.fragafacket.answer.QuestionAnswered;
+import se.fragafacket.config.FragaProperties;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What members asked that the documents could not answer, and answers they marked unhelpful (with their
+ * comment): the staff's list of what to add or fix. Personal data is masked before anything is kept, in
+ * memory or in {@code fraga.data-dir}/insights.jsonl.
+ */
+@Component
+public class Insights {
+
+    /** Questions asked by the regression runs are staff's own, not members'. */
+    private static final String EVALUATION_CHANNEL = "eval";
+    /** Answers remembered to join feedback with; feedback comes soon after the answer. */
+    private static final int ANSWERS_REMEMBERED = 10_000;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Logger log = LoggerFactory.getLogger(Insights.class);
+
+    /**
+     * One kept question.
+     *
+     * @param kind     {@code unanswered} or {@code unhelpful}
+     * @param question masked; null when feedback came on an answer given before a restart
+     * @param answer   masked answer the member got (for unhelpful ones)
+     * @param comment  the member's masked comment (for unhelpful ones)
+     */
+    record Entry(Instant at, String kind, String channel, String messageId, String question, String answer,
+                 List<String> documentIds, String comment) {
+    }
+
+    /** A member's comment on an unhelpful answer. */
+    public record Comment(Instant at, String text) {
+    }
+
+    /**
+     * The same question (compared without case, punctuation and spacing) asked or marked one or more times.
+     *
+     * @param question   its latest wording; null when unknown
+     * @param unanswered how often it got no answer
+     * @param unhelpful  how often its answer was marked unhelpful
+     * @param answer     the latest answer marked unhelpful, if any
+     */
+    public record Group(String question, int count, int unanswered, int unhelpful, Instant firstAt, Instant lastAt,
+                        List<String> channels, String answer, List<String> documentIds, List<Comment> comments) {
+    }
+
+    private record Asked(String channel, String question, String answer, List<String> documentIds) {
+    }
+
+    private final Path file;
+    private final int kept;
+    private final Deque<Entry> entries = new ArrayDeque<>();
+    private final Map<String, Asked> answers = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Asked> eldest) {
+            return size() > ANSWERS_REMEMBERED;
+        }
+    };
+    private int linesInFile;
+
+    Insights(FragaProperties fraga, CurationProperties properties) {
+        this.file = fraga.dataDir().toAbsolutePath().normalize().resolve("insights.jsonl");
+        this.kept = properties.insightsKept();
+        load();
+    }
+
+    @EventListener
+    void answered(QuestionAnswered event) {
+        if (EVALUATION_CHANNEL.equals(event.channel())) {
+            return;
+        }
+        var asked = new Asked(event.channel(), PersonalData.mask(event.question()), PersonalData.mask(event.answer()),
+                List.copyOf(event.documentIds()));
+        synchronized (this) {
+            answers.put(event.messageId(), asked);
+            if (!event.answered()) {
+                add(new Entry(event.at(), "unanswered", event.channel(), event.messageId(), asked.question(),
+                        asked.answer(), List.of(), ""));
+            }
+        }
+    }
+
+    @EventListener
+    void feedback(FeedbackGiven event) {
+        if (event.helpful()) {
+            return;
+        }
+        String comment = PersonalData.mask(event.comment() == null ? "" : event.comment().strip());
+        synchronized (this) {
+            Asked asked = answers.get(event.messageId());
+            add(new Entry(event.at(), "unhelpful", asked == null ? null : asked.channel(), event.messageId(),
+                    asked == null ? null : asked.question(), asked == null ? null : asked.answer(),
+                    asked == null ? List.of() : asked.documentIds(), comment));
+        }
+    }
+
+    /** The kept questions grouped by question, the most recently asked or marked first. */
+    public synchronized List<Group> groups() {
+        Map<String, List<Entry>> byQuestion = new LinkedHashMap<>();
+        for (Entry entry : entries) {
+            String key = entry.question() == null ? "message:" + entry.messageId() : normalise(entry.question());
+            byQuestion.computeIfAbsent(key, k -> new ArrayList<>()).add(entry);
+        }
+        List<Group> groups = new ArrayList<>();
+        for (List<Entry> same : byQuestion.values()) {
+            same.sort(Comparator.comparing(Entry::at));
+            Entry first = same.get(0);
+            Entry last = same.get(same.size() - 1);
+            var channels = new LinkedHashSet<String>();
+            List<Comment> comments = new ArrayList<>();
+            Entry lastUnhelpful = null;
+            int unanswered = 0;
+            for (Entry entry : same) {
+                if (entry.channel() != null) {
+                    channels.add(entry.channel());
+                }
+                if ("unanswered".equals(entry.kind())) {
+                    unanswered++;
+                } else {
+                    lastUnhelpful = entry;
+                    if (!entry.comment().isEmpty()) {
+                        comments.add(new Comment(entry.at(), entry.comment()));
+                    }
+                }
+            }
+            comments.sort(Comparator.comparing(Comment::at).reversed());
+            groups.add(new Group(last.question(), same.size(), unanswered, same.size() - unanswered, first.at(),
+                    last.at(), List.copyOf(channels), lastUnhelpful == null ? null : lastUnhelpful.answer(),
+                    lastUnhelpful == null ? List.of() : lastUnhelpful.documentIds(), comments));
+        }
+        groups.sort(Comparator.comparing(Group::lastAt).reversed());
+        return groups;
+    }
+
+    /** Lower case, no punctuation, single spaces: "Vad kostar en pizza?" and "vad kostar  en pizza" are one. */
+    static String normalise(String question) {
+        return question.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}\\[\\]]+", " ").strip();
+    }
+
+    private void add(Entry entry) {
+        entries.addLast(entry);
+        while (entries.size() > kept) {
+            entries.removeFirst();
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            if (linesInFile >= 2 * kept) {
+                rewrite();
+            } else {
+                Files.writeString(file, JSON.writeValueAsString(entry) + "\n", StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                linesInFile++;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
+        }
+    }
+
+    /** Writes only the kept entries, under a temporary name moved into place, so the file stops growing. */
+    private void rewrite() throws IOException {
+        Path temporary = Files.createTempFile(file.getParent(), ".insights-", ".part");
+        try {
+            StringBuilder out = new StringBuilder();
+            for (Entry kept : entries) {
+                out.append(JSON.writeValueAsString(kept)).append('\n');
+            }
+            Files.writeString(temporary, out, StandardCharsets.UTF_8);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            linesInFile = entries.size();
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private void load() {
+        if (!Files.exists(file)) {
+            return;
+        }
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                linesInFile++;
+                try {
+                    entries.addLast(JSON.readValue(line, Entry.class));
+                } catch (JacksonException e) {
+                    log.warn("Skipping an unreadable line of {}", file);
+                    continue;
+                }
+                if (entries.size() > kept) {
+                    entries.removeFirst();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+}
