@@ -3,6 +3,7 @@ package se.fragafacket.curation;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -22,10 +23,11 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CurationErrors {
 
-    private final CurationProperties properties;
-    private final AuditLog audit;
+    // looked up when needed: as a global advice this also loads in other features' web slices
+    private final ObjectProvider<CurationProperties> properties;
+    private final ObjectProvider<AuditLog> audit;
 
-    CurationErrors(CurationProperties properties, AuditLog audit) {
+    CurationErrors(ObjectProvider<CurationProperties> properties, ObjectProvider<AuditLog> audit) {
         this.properties = properties;
         this.audit = audit;
     }
@@ -37,9 +39,9 @@ class CurationErrors {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<Map<String, String>> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
-        String message = tooLargeMessage(properties);
+        String message = tooLargeMessage(properties.getObject());
         if (request.getUserPrincipal() != null) {
-            audit.record(request.getUserPrincipal().getName(), "upload", null, null, "refused", message);
+            audit.getObject().record(request.getUserPrincipal().getName(), "upload", null, null, "refused", message);
         }
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Map.of("error", message));
     }

@@ -224,6 +224,6 @@ class DocumentParserTests {
         String html = "<html><body>" + "<p>LO-distriktet samordnar förbunden.</p>".repeat(100) + "</body></html>";
 
         assertThatThrownBy(() -> small.parse("lang.html", utf8(html)))
-                .isInstanceOf(UnreadableDocumentException.class).hasMessage("its text is longer than the limit");
+                .isInstanceOf(UnreadableDocumentException.class).hasMessageStartingWith("its text is longer than the limit");
     }
 }

@@ -1,13 +1,11 @@
 package se.fragafacket.ingest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -18,13 +16,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.util.unit.DataSize;
 import se.fragafacket.config.FragaProperties;
-import se.fragafacket.search.Analysis;
-import se.fragafacket.search.Glossary;
+import se.fragafacket.search.Indexes;
 import se.fragafacket.search.KnowledgeIndex;
-import se.fragafacket.search.SearchProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,11 +37,7 @@ class KnowledgeBaseHistoryTests {
     @BeforeEach
     void open() throws IOException {
         fraga = new FragaProperties(root.resolve("knowledge"), root.resolve("data"));
-        Analysis analysis = new Analysis();
-        try (InputStream glossary = new ClassPathResource("search/glossary.txt").getInputStream()) {
-            index = new KnowledgeIndex(root.resolve("data/index"), analysis, new Glossary(analysis, glossary),
-                    new SearchProperties(20, 60, 1.5f, 0.4f, 0.4f, 0.35f, "none"), Optional.empty());
-        }
+        index = Indexes.open(root.resolve("data/index"));
         knowledgeBase = new KnowledgeBase(fraga, ingest(Duration.ofSeconds(60)), index);
         knowledgeBase.sync();
     }
