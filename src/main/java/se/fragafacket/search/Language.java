@@ -17,7 +17,8 @@ public enum Language {
             "hvordan", "hvilke", "hvilken", "når", "mange", "mye", "skal", "kan", "finnes", "har", "en", "et", "de",
             "dem", "var", "sin", "sine", "også", "eller", "om", "fra", "meg", "min", "vår", "hos", "hvorfor", "gjør",
             "dette", "noen", "innen", "under", "etter", "mellom", "bare", "får", "hvor", "våre", "deres")),
-    EN("en", Set.of("and", "to", "the", "it", "that", "is", "for", "on", "with", "of", "not", "i", "what", "who",
+    // no "i": it is also the Swedish and Norwegian "in"
+    EN("en", Set.of("and", "to", "the", "it", "that", "is", "for", "on", "with", "of", "not", "what", "who",
             "how", "which", "when", "many", "much", "shall", "can", "are", "has", "have", "a", "an", "they", "them",
             "was", "their", "also", "or", "if", "from", "me", "my", "our", "in", "at", "why", "does", "do", "this",
             "any", "within", "after", "between", "only", "where", "union", "members"));
