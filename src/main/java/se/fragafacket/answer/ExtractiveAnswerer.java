@@ -68,7 +68,7 @@ final class ExtractiveAnswerer implements Answerer {
      * @param previousAnswer the earlier answer when this is a follow-up ("hon" is who it named), else empty
      */
     private record Question(QuestionKind kind, List<String> words, Set<String> previousDocuments,
-                            String previousAnswer, Map<String, Stems> documents) {
+                            String previousAnswer, Map<String, Stems> documents, Map<String, Stems> subjects) {
     }
 
     @Override
@@ -78,7 +78,7 @@ final class ExtractiveAnswerer implements Answerer {
         Question question = new Question(QuestionKind.of(text), analysis.exactTerms(text),
                 followUp && !history.isEmpty() ? Set.copyOf(history.get(history.size() - 1).documentIds()) : Set.of(),
                 followUp && !history.isEmpty() ? history.get(history.size() - 1).answer() : "",
-                documentStems(retrieval));
+                documentStems(retrieval), subjects(retrieval));
         log.debug("Question '{}' ({}, {}): {}", text, language, question.kind(), retrieval.questionTerms());
         List<Candidate> candidates = new ArrayList<>();
         for (int rank = 0; rank < retrieval.passages().size(); rank++) {
@@ -91,7 +91,7 @@ final class ExtractiveAnswerer implements Answerer {
                     String.format("%.2f", candidate.score()), candidate.fact() ? " (fact)" : "",
                     candidate.units().get(candidate.best()).text());
             double needed = candidate.fact() ? properties.minFactCoverage() : properties.minCoverage();
-            if (candidate.coverage() >= needed) {
+            if (candidate.coverage() >= needed && (candidate.fact() || !question.kind().needsEvidence())) {
                 candidates.add(candidate);
             }
         }
@@ -132,6 +132,35 @@ final class ExtractiveAnswerer implements Answerer {
         return out;
     }
 
+    /**
+     * What each document is about, by its name, title and headings ("lo-vestoppland-hva-vi-gjor"), folded to
+     * plain letters: a name found there holds for the whole document, one merely mentioned in it does not.
+     */
+    private Map<String, Stems> subjects(Retrieval retrieval) {
+        Map<String, List<String>> sequences = new HashMap<>();
+        for (Passage passage : retrieval.passages()) {
+            String text = passage.documentId().replace('-', ' ').replace('_', ' ') + "\n" + passage.title() + "\n"
+                    + passage.headingPath();
+            sequences.computeIfAbsent(passage.documentId(), id -> new ArrayList<>())
+                    .addAll(analysis.terms(fold(text), passage.language()));
+        }
+        Map<String, Stems> out = new HashMap<>();
+        sequences.forEach((id, sequence) -> out.put(id, Stems.of(sequence)));
+        return out;
+    }
+
+    /** "Västsverige" → "vastsverige": file names are often written without the Nordic letters. */
+    private static String fold(String text) {
+        String lower = text.toLowerCase(Locale.ROOT).replace("ø", "o").replace("æ", "ae");
+        return java.text.Normalizer.normalize(lower, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+    }
+
+    private static TermGroup folded(TermGroup group) {
+        Set<String> alternatives = new HashSet<>();
+        group.alternatives().forEach(a -> alternatives.add(fold(a)));
+        return new TermGroup(alternatives, group.weight(), group.scope());
+    }
+
     private Candidate judge(Passage passage, int rank, Retrieval retrieval, Question question) {
         Language language = passage.language();
         List<TermGroup> asked = retrieval.questionTerms(language);
@@ -155,6 +184,13 @@ final class ExtractiveAnswerer implements Answerer {
         double contextTotal = context.stream().mapToDouble(TermGroup::weight).sum();
 
         Stems document = question.documents().get(passage.documentId());
+        Stems subject = question.subjects().get(passage.documentId());
+        Map<TermGroup, Double> inDocument = new HashMap<>();
+        for (TermGroup group : asked) {
+            double mentioned = match(group, document);
+            // a name the document is about holds everywhere in it; anything else it merely mentions counts less
+            inDocument.put(group, !group.scope() ? 0.3 * mentioned : match(folded(group), subject) > 0 ? 1 : 0.2 * mentioned);
+        }
         int best = -1;
         double bestScore = Double.NEGATIVE_INFINITY;
         boolean bestDirect = false;
@@ -169,8 +205,7 @@ final class ExtractiveAnswerer implements Answerer {
                 double inOwnHeading = match(group, ownHeading);
                 // the sentence stands in its section and its document: what they hold counts for less
                 double around = Math.max(0.8 * inOwnHeading, 0.5 * Math.max(match(group, headings), match(group, whole)));
-                double inDocument = (group.scope() ? 1 : 0.3) * match(group, document);
-                held += group.weight() * Math.max(inUnit, Math.max(around, inDocument));
+                held += group.weight() * Math.max(inUnit, Math.max(around, inDocument.get(group)));
                 headed += group.weight() * inOwnHeading;
                 direct += group.weight() * inUnit;
             }
@@ -197,11 +232,21 @@ final class ExtractiveAnswerer implements Answerer {
         }
         boolean fact = kind.wantsFact() && kind.heldBy(units.get(best).text());
         double coverage = 0;
+        double topic = 0;
+        double topicTotal = 0;
         for (TermGroup group : asked) {
             double inPassage = fact && names(kind, group) ? 1 : match(group, whole);
-            coverage += group.weight() * Math.max(inPassage, (group.scope() ? 1 : 0.5) * match(group, document));
+            double held = Math.max(inPassage, group.scope() ? inDocument.get(group) : 0.5 * match(group, document));
+            coverage += group.weight() * held;
+            if (!group.scope()) {
+                topic += group.weight() * held;
+                topicTotal += group.weight();
+            }
         }
         coverage /= total;
+        if (topicTotal > 0 && topic / topicTotal < properties.minTopicCoverage()) {
+            coverage = 0; // the names are there, but not what is asked about them
+        }
         for (TermGroup group : asked) {
             if (group.scope() && match(group, document) == 0) {
                 coverage = 0; // the question names what this document never mentions ("Handels", "Norrland")
@@ -284,10 +329,13 @@ final class ExtractiveAnswerer implements Answerer {
         }
         double best = 0;
         for (String stem : stems) {
-            if (stem.length() >= 5 && wanted.length() >= 5 && Math.abs(stem.length() - wanted.length()) <= 1
-                    && (stem.startsWith(wanted) || wanted.startsWith(stem))) {
-                best = Math.max(best, 0.9); // an inflection the stemmer left apart
-            } else if (wanted.length() >= 4 && stem.length() > wanted.length() + 2 && stem.endsWith(wanted)) {
+            int shorter = Math.min(stem.length(), wanted.length());
+            int apart = Math.abs(stem.length() - wanted.length());
+            if (shorter >= 5 && apart <= (shorter >= 7 ? 3 : 1) && (stem.startsWith(wanted) || wanted.startsWith(stem))) {
+                // an inflection the stemmer left apart: "studiekonferensen" and "Studiekonferens" come out as
+                // "studiekonfer" and "studiekonf"; short stems stay strict ("kommun" is not "kommunal")
+                best = Math.max(best, 0.9);
+            } else if (wanted.length() >= 5 && stem.length() > wanted.length() + 2 && stem.endsWith(wanted)) {
                 best = Math.max(best, 0.8); // "rekrytering" in "medlemsrekrytering"
             } else if (stem.length() >= 5 && wanted.length() > stem.length() + 2 && wanted.endsWith(stem)) {
                 best = Math.max(best, 0.5); // "medlemsrekrytering" asked, "rekrytering" written

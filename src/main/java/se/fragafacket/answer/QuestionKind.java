@@ -12,8 +12,10 @@ enum QuestionKind {
             "^(antal|andel|procent|percent|prosent|siffr|tal)",
             "\\b\\d[\\d  ]*\\b|\\b(två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|trettio|fyrtio|femtio|hundra|tusen|fire|seks|syv|åtte|ti|two|three|four|five|six|seven|eight|nine|ten|dussin|drygt|nästan)\\b"),
     DATE("\\b(när|når|when|vilket datum|vilken dag|hvilken dato|what date|which day)\\b",
-            "^(datum|dato|date|tid|tidpunkt|time)$",
-            "\\b\\d{1,2}\\s*(–|-)?\\s*(\\d{1,2}\\s*)?(jan|feb|mar|apr|maj|mai|may|jun|jul|aug|sep|okt|oct|nov|dec)\\w*|\\b\\d{1,2}/\\d{1,2}\\b|\\bvecka \\d+|\\buke \\d+|\\b(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\\b"),
+            "^(datum|dato|date|dag|day|tid|tidpunkt|time|klock|klokk)",
+            "\\b\\d{1,2}\\s*(–|-)?\\s*(\\d{1,2}\\s*)?(jan|feb|mar|apr|maj|mai|may|jun|jul|aug|sep|okt|oct|nov|dec)\\w*|\\b\\d{1,2}/\\d{1,2}\\b|\\bvecka \\d+|\\buke \\d+|\\b(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\\b"
+            + "|\\b(klockan|klokken|kl\\.?|at)\\s?\\d{1,2}|\\b\\d{1,2}[:.]\\d{2}\\b"
+            + "|\\b(måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mandag|tirsdag|lørdag|søndag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"),
     PHONE("\\b(telefon\\w*|nummer|numret|ringa|ringer|ring|ringe|phone|call|tel)\\b",
             "^(telefon|numm|ring|tel|phon|call|hjälptelefon|helplin|mobil)",
             "(?<![\\d-])(\\+\\d{2}[\\d -]{7,}\\d|0\\d{1,3}[-– ]?\\d{2,3}(?:[ ]?\\d{2}){1,3})(?![\\d-])"),
@@ -59,6 +61,14 @@ enum QuestionKind {
         }
         String text = this == PERSON || this == PLACE ? sentence : sentence.toLowerCase(Locale.ROOT);
         return evidence.matcher(text).find();
+    }
+
+    /**
+     * A number, a date, a phone number or an address is either there or not: a passage without one does not
+     * answer "hur många", "när" or "vilket nummer", however much else of the question it holds.
+     */
+    boolean needsEvidence() {
+        return this == NUMBER || this == DATE || this == PHONE || this == EMAIL;
     }
 
     /** A question after a single fact is best answered by one sentence; others by the passage's gist. */

@@ -48,6 +48,7 @@ public final class Analysis {
             Language.EN, List.of("what", "who", "which", "how", "many", "much", "when", "where", "why", "does", "do",
                     "did", "can", "could", "should", "would", "i", "me", "my", "tell", "know", "want", "about",
                     "today", "there", "is", "are", "please", "long", "often", "large", "big", "called", "named", "located",
+                    "have", "has", "had", "been", "being", "part",
                     "talk", "speak", "human", "person", "someone", "help", "need", "get"));
 
     private final Map<Language, Analyzer> stemming = new EnumMap<>(Language.class);

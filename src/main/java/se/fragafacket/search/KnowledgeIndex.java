@@ -306,8 +306,10 @@ public final class KnowledgeIndex implements Closeable {
                 Set<String> alternatives = new LinkedHashSet<>();
                 for (String word : match.ringWords()) {
                     List<String> wordStems = analysis.terms(word, target);
-                    // a short stem of another language's word ("led" of "leder") matches unrelated words
-                    if (!wordStems.isEmpty() && (wordStems.size() > 1 || wordStems.get(0).length() >= 4)) {
+                    // a short stem cut from a longer word of another language ("led" of Norwegian "leder") matches
+                    // unrelated words; a short word kept whole ("län", "tel") is fine
+                    if (!wordStems.isEmpty() && (wordStems.size() > 1 || wordStems.get(0).length() >= 4
+                            || wordStems.get(0).length() >= word.length() - 1)) {
                         alternatives.add(String.join(" ", wordStems));
                     }
                 }
@@ -346,7 +348,11 @@ public final class KnowledgeIndex implements Closeable {
                     df = Math.max(df, phraseDf);
                 }
                 double idf = Math.log(1 + (docs - df + 0.5) / (df + 0.5));
-                groups.add(new TermGroup(Set.copyOf(alternatives), idf, scopes.get(i)));
+                // a word of another language that no glossary ring translates ("part" asked in English of a
+                // Swedish passage) is kept, for names and numbers, but weighs half: it may be a false friend
+                boolean foreign = target != language && alternatives.size() == 1 && !scopes.get(i)
+                        && !alternatives.iterator().next().chars().allMatch(Character::isDigit);
+                groups.add(new TermGroup(Set.copyOf(alternatives), foreign ? idf / 2 : idf, scopes.get(i)));
             }
             out.put(target, groups);
         }
@@ -371,8 +377,9 @@ public final class KnowledgeIndex implements Closeable {
                         properties.compoundBoost()), Occur.SHOULD);
             }
             if (alternative.length() >= 7) {
-                // an inflection the stemmer left apart: "skolinformation" and "skolinformatio"
-                String stem = alternative.substring(0, alternative.length() - 1);
+                // an inflection the stemmer left apart: "skolinformation" and "skolinformatio", "studiekonfer"
+                // and "studiekonf" (suffix stripping cuts a base form deeper than its definite form)
+                String stem = alternative.substring(0, alternative.length() - (alternative.length() >= 10 ? 3 : 1));
                 idea.add(new BoostQuery(new PrefixQuery(new Term(BODY + language.code(), stem)),
                         properties.compoundBoost()), Occur.SHOULD);
             }

@@ -34,4 +34,23 @@ class EvaluationTests {
                 .as("unanswerable questions that were answered")
                 .allSatisfy(r -> assertThat(r.response().answered()).as(r.question().id()).isFalse());
     }
+
+    /**
+     * The project's own broader set (Swedish, Norwegian and English, follow-ups, questions near the documents
+     * that they do not answer, prompt injections), so a change that helps the public set at the expense of
+     * members' other questions is seen.
+     */
+    @Test
+    void answersTheProjectsOwnBroaderSetAndRarelyAnswersWhatTheDocumentsDoNotHold() throws IOException {
+        List<EvalCase> questions = QuestionSet.parse(
+                new ClassPathResource("eval/extra.jsonl").getContentAsString(StandardCharsets.UTF_8));
+
+        Evaluation.Report report = evaluation.run(questions);
+        System.out.print(Evaluation.format(report));
+
+        assertThat((double) report.correct() / report.answerable())
+                .as("correct answers: " + report.summary()).isGreaterThanOrEqualTo(0.85);
+        assertThat((double) report.abstained() / report.unanswerable())
+                .as("declined: " + report.summary()).isGreaterThanOrEqualTo(0.95);
+    }
 }
