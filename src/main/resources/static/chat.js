@@ -26,9 +26,10 @@
       welcomeText: 'Ställ en fråga om facket, LO-distrikten eller ditt uppdrag. Svaren hämtas ur förbundets egna dokument, och du ser alltid varifrån de kommer.',
       examplesTitle: 'Du kan till exempel fråga',
       examples: [
+        'Vad innebär uppdraget som ledamot i ett LO-fack?',
         'Hur många LO-distrikt finns det idag?',
-        'Hur många avdelningar har LOs förbund i Västsverige?',
-        'Var i Göteborg byggs en batterifabrik?',
+        'När hålls höstmötet i LO-distriktet i Västsverige?',
+        'Vilket nummer ringer jag för att prata med en människa?',
       ],
       conversation: 'Samtal',
       questionLabel: 'Din fråga',
@@ -74,7 +75,8 @@
       examplesTitle: 'You could ask, for example',
       examples: [
         'How many LO districts are there today?',
-        'How many departments do LO\'s unions have in Western Sweden?',
+        'When is May Day in the 2024 plan of LO in Western Sweden?',
+        'Who is responsible for school and youth activities in LO Central Sweden?',
       ],
       conversation: 'Conversation',
       questionLabel: 'Your question',
