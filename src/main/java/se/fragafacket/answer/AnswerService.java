@@ -30,6 +30,9 @@ public class AnswerService {
             "deras", "samma", "dette", "denne", "der", "hun", "ham", "deres", "it", "that", "this", "they", "them",
             "there", "he", "she", "him", "her", "its", "their", "those", "these", "då", "också", "også", "also");
 
+    /** A word written with a capital inside the message: a name of its own ("LO", "Västsverige"). */
+    private static final Pattern NAME = Pattern.compile("[\\s(\"'«-]\\p{Lu}");
+
     private final KnowledgeIndex index;
     private final Analysis analysis;
     private final Answerer answerer;
@@ -123,19 +126,22 @@ public class AnswerService {
     }
 
     /**
-     * A message that leans on the one before: it points back ("Vem är ansvarig för det?") or says too little
-     * on its own.
+     * A message that leans on the one before: it says next to nothing on its own ("Och i Västsverige?"), or it
+     * points back ("Vem är ansvarig för det?", "Vilket telefonnummer har hon?") without naming a subject of
+     * its own — "Hur många LO-distrikt finns det idag?" is a new question, however much "det" it holds.
      */
     private boolean isFollowUp(String question, Language language, List<Conversations.Turn> history) {
         if (history.isEmpty()) {
             return false;
         }
-        String lower = question.toLowerCase(Locale.ROOT);
-        for (String word : lower.split("[^\\p{L}]+")) {
-            if (BACK_REFERENCES.contains(word)) {
-                return true;
-            }
+        int words = analysis.queryTerms(question, language).size();
+        if (words <= 1) {
+            return true;
         }
-        return analysis.queryTerms(question, language).size() <= 2;
+        boolean pointsBack = false;
+        for (String word : question.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+            pointsBack |= BACK_REFERENCES.contains(word);
+        }
+        return pointsBack && words <= 3 && !NAME.matcher(question).find();
     }
 }

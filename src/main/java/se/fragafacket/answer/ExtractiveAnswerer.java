@@ -255,7 +255,8 @@ final class ExtractiveAnswerer implements Answerer {
         // a follow-up keeps the earlier question's names: "det" is still LO-distriktet i Västsverige
         double namesTotal = 0;
         double namesMissing = 0;
-        for (TermGroup group : context) {
+        boolean ownNames = asked.stream().anyMatch(TermGroup::scope); // "Och i Västsverige?" names anew
+        for (TermGroup group : ownNames ? List.<TermGroup>of() : context) {
             if (group.scope()) {
                 namesTotal += group.weight();
                 namesMissing += group.weight() * (1 - match(group, document));
