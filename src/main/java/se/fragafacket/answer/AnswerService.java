@@ -76,7 +76,9 @@ public class AnswerService {
             throw new InvalidQuestionException("Ogiltigt conversationId. (conversationId must be 1–100 letters, digits or -_.:)");
         }
         String conversation = conversationId == null ? UUID.randomUUID().toString() : conversationId;
-        List<Conversations.Turn> history = conversations.turns(conversation);
+        // each channel has its own conversations: a web client cannot read or steer a Telegram chat's
+        String memory = channel + "/" + conversation;
+        List<Conversations.Turn> history = conversations.turns(memory);
         Language language = Language.detect(question);
         Answer answer;
         if (QuestionGuard.isManipulation(question)) {
@@ -92,7 +94,7 @@ public class AnswerService {
         String messageId = UUID.randomUUID().toString();
         var turn = new Conversations.Turn(question, answer.text(), answer.answered(),
                 answer.sources().stream().map(Source::documentId).toList(), clock.instant());
-        conversations.add(conversation, turn);
+        conversations.add(memory, turn);
         events.publishEvent(new QuestionAnswered(conversation, messageId, channel, question, answer.answered(),
                 answer.text(), turn.documentIds(), turn.at()));
         return new Reply(conversation, messageId, answer);
@@ -120,9 +122,9 @@ public class AnswerService {
         return new Trial(answer, retrieval.passages());
     }
 
-    /** Forgets a conversation's history ("Ny fråga", /ny). */
-    public void forget(String conversationId) {
-        conversations.forget(conversationId);
+    /** Forgets a conversation's history ("Ny fråga", /ny) in the channel it was held in. */
+    public void forget(String channel, String conversationId) {
+        conversations.forget(channel + "/" + conversationId);
     }
 
     /**

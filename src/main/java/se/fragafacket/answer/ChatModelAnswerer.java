@@ -92,9 +92,11 @@ final class ChatModelAnswerer implements Answerer {
         try {
             text = done.get(llm.timeout().toMillis(), TimeUnit.MILLISECONDS).strip();
         } catch (InterruptedException e) {
+            gate.close();
             Thread.currentThread().interrupt();
             return fallback.answer(question, language, retrieval, history, tokens);
         } catch (ExecutionException | TimeoutException e) {
+            gate.close(); // the abandoned stream may go on: none of it reaches the member any more
             log.warn("The model server did not answer ({}); answering by extraction instead",
                     e instanceof ExecutionException ? e.getCause().toString() : "timed out");
             return gate.streamed() ? fallback.answer(question, language, retrieval, history, t -> {
@@ -139,12 +141,16 @@ final class ChatModelAnswerer implements Answerer {
         private final StringBuilder held = new StringBuilder();
         private boolean open;
         private boolean streamed;
+        private boolean closed;
 
         RefusalGate(Consumer<String> tokens) {
             this.tokens = tokens;
         }
 
         synchronized void accept(String token) {
+            if (closed) {
+                return;
+            }
             if (open) {
                 send(token);
                 return;
@@ -164,6 +170,10 @@ final class ChatModelAnswerer implements Answerer {
                 open = true;
                 send(held.toString());
             }
+        }
+
+        synchronized void close() {
+            closed = true;
         }
 
         synchronized String text() {

@@ -70,7 +70,7 @@ public class Evaluation {
                 micros = (System.nanoTime() - start) / 1000;
                 conversation = reply.conversationId();
             }
-            answers.forget(conversation);
+            answers.forget("eval", conversation);
             ChatResponse response = ChatResponse.of(reply);
             results.add(new Result(question, response, question.passes(response), micros));
         }

@@ -60,9 +60,11 @@ public class KnowledgeBase implements SmartLifecycle {
     private final Chunker chunker;
     private final VersionArchive archive;
     private final ReentrantLock writes = new ReentrantLock();
+    private final long maxFileSize;
     private volatile boolean ready;
 
     public KnowledgeBase(FragaProperties fraga, IngestProperties properties, KnowledgeIndex index) {
+        this.maxFileSize = properties.maxFileSize().toBytes();
         this.folder = fraga.knowledgeDir().toAbsolutePath().normalize();
         this.index = index;
         this.parser = new DocumentParser(properties);
@@ -104,18 +106,19 @@ public class KnowledgeBase implements SmartLifecycle {
                     continue;
                 }
                 seen.put(documentId, file);
-                byte[] content = Files.readAllBytes(file);
-                String hash = sha256(content);
                 DocumentRecord before = known.get(documentId);
-                if (before != null && before.contentHash().equals(hash) && before.fileName().equals(fileName)
-                        && index.format().equals(formats.get(documentId))) {
-                    unchanged++;
-                    continue;
-                }
                 try {
+                    byte[] content = read(file);
+                    String hash = sha256(content);
+                    if (before != null && before.contentHash().equals(hash) && before.fileName().equals(fileName)
+                            && index.format().equals(formats.get(documentId))) {
+                        unchanged++;
+                        continue;
+                    }
                     index(fileName, content, hash, Files.getLastModifiedTime(file).toInstant());
                     indexed++;
                 } catch (UnreadableDocumentException e) {
+                    // one file that cannot be read (too large, unreadable, vanished) never stops the rest
                     log.warn("Skipping {}: {}", folder.relativize(file), e.getMessage());
                     failed.put(fileName, e.getMessage());
                     if (before != null) {
@@ -318,6 +321,19 @@ public class KnowledgeBase implements SmartLifecycle {
         if (expected != null && expected.stream().noneMatch(mediaType::startsWith)) {
             throw new UnreadableDocumentException("it is named ." + fileName.substring(dot + 1)
                     + " but its content is " + mediaType + "; give it the right extension");
+        }
+    }
+
+    /** A file's bytes, unless it is too large to take in or cannot be read from disk. */
+    private byte[] read(Path file) throws UnreadableDocumentException {
+        try {
+            if (Files.size(file) > maxFileSize) {
+                throw new UnreadableDocumentException("the file is larger than " + (maxFileSize >= 1_048_576
+                        ? maxFileSize / 1_048_576 + " MB" : maxFileSize / 1024 + " KB"));
+            }
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UnreadableDocumentException("it could not be read from disk (" + e + ")", e);
         }
     }
 

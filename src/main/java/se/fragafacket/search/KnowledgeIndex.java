@@ -79,6 +79,13 @@ public final class KnowledgeIndex implements Closeable {
     private static final String VECTOR = "vector";      // dense embedding of heading path + text, when a model is set
 
     private static final String FORMAT_VERSION = "4";
+    /** Words of a question searched; each adds a few clauses per language and glossary equivalent. */
+    private static final int MAX_WORDS = 32;
+
+    static {
+        // 32 words × 3 languages × glossary equivalents × (body, heading, compound, inflection) stay under this
+        IndexSearcher.setMaxClauseCount(16_384);
+    }
     /** A word written with a capital inside the question (not its first word): a name. */
     private static final Pattern CAPITALISED = Pattern.compile("(?<=[\\s(\"'«”-])(\\p{Lu}[\\p{L}\\d]*)");
 
@@ -231,7 +238,7 @@ public final class KnowledgeIndex implements Closeable {
                     query.add(new BoostQuery(groupQuery(target, group), properties.contextBoost()), Occur.SHOULD);
                 }
             }
-            for (String word : analysis.exactTerms(question)) {
+            for (String word : analysis.exactTerms(question).stream().distinct().limit(MAX_WORDS).toList()) {
                 query.add(new BoostQuery(new TermQuery(new Term(EXACT, word)), properties.exactBoost()), Occur.SHOULD);
             }
             BooleanQuery.Builder keyword = new BooleanQuery.Builder()
@@ -279,7 +286,9 @@ public final class KnowledgeIndex implements Closeable {
      */
     private Map<Language, List<TermGroup>> groups(IndexSearcher searcher, String text, Language language)
             throws IOException {
-        List<String> stems = new ArrayList<>(new LinkedHashSet<>(analysis.queryTerms(text, language)));
+        // a pasted paragraph is searched by its first words: enough to find it, bounded in query size
+        List<String> stems = new ArrayList<>(new LinkedHashSet<>(analysis.queryTerms(text, language)))
+                .stream().limit(MAX_WORDS).toList();
         Set<String> names = new HashSet<>();
         Matcher capitalised = CAPITALISED.matcher(text);
         while (capitalised.find()) {

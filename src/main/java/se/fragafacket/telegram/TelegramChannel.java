@@ -34,6 +34,9 @@ import se.fragafacket.search.KnowledgeIndex;
  */
 public class TelegramChannel {
 
+    /** The channel name answers and conversations are kept under. */
+    static final String CHANNEL = "telegram";
+
     private static final Logger log = LoggerFactory.getLogger(TelegramChannel.class);
     /** A command, the bot it is addressed to (in groups), and what follows. */
     private static final Pattern COMMAND = Pattern.compile("^/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]{1,64}))?(?:\\s+(.*))?$",
@@ -140,7 +143,7 @@ public class TelegramChannel {
             case "start" -> sendText(chatId, BotTexts.greeting(titles(), helpLine), replyTo);
             case "help", "hjalp", "hjälp" -> sendText(chatId, BotTexts.help(username, helpLine), replyTo);
             case "ny" -> {
-                answers.forget(conversationId(chatId));
+                answers.forget(CHANNEL, conversationId(chatId));
                 sendText(chatId, BotTexts.newConversation(), replyTo);
             }
             default -> sendText(chatId, BotTexts.unknownCommand(username, helpLine), replyTo);
@@ -159,7 +162,7 @@ public class TelegramChannel {
         };
         List<String> messages;
         try {
-            Reply reply = answers.ask(question, conversationId(chatId), "telegram", tokens);
+            Reply reply = answers.ask(question, conversationId(chatId), CHANNEL, tokens);
             messages = Replies.of(reply.answer(), properties.maxMessageChars());
             log.debug("Chat {}: answered={} in {} message(s)", chatId, reply.answer().answered(), messages.size());
         } catch (InvalidQuestionException e) {

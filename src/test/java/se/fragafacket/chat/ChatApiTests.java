@@ -7,13 +7,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import se.fragafacket.answer.AnswerService;
 import se.fragafacket.ServiceTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,6 +28,9 @@ class ChatApiTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Autowired
+    AnswerService answers;
 
     @LocalServerPort
     int port;
@@ -83,6 +90,35 @@ class ChatApiTests {
         assertThat(second.body().get("conversationId").asString()).isEqualTo(conversation);
         assertThat(second.body().get("messageId").asString()).isNotEqualTo(first.body().get("messageId").asString());
         assertThat(second.body().get("answer").asString()).contains("Per Ek");
+    }
+
+    @Test
+    void answersAPastedParagraphOfManyDifferentWordsWithoutFailing() throws Exception {
+        StringBuilder paragraph = new StringBuilder("Hej! Jag undrar över ");
+        String[] words = Files.readString(Path.of("knowledge/uppdragsbeskrivning-ledamot-lo-facken.txt"))
+                .split("[^\\p{L}]+");
+        for (int i = 0; paragraph.length() < 1_900 && i < words.length; i++) {
+            paragraph.append(words[i]).append(' ');
+        }
+        assertThat(paragraph.toString().split(" ")).hasSizeGreaterThan(150);
+
+        Answer answer = ask(paragraph.toString().strip(), null);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().get("answer").asString()).isNotBlank();
+    }
+
+    @Test
+    void aConversationOfAnotherChannelCannotBeReadThroughTheApi() throws Exception {
+        // a Telegram chat's conversation id is easy to guess; the API keeps its own conversations
+        String question = "Vad gör LO-distriktet i Mellansverige inom fackligt politisk verksamhet?";
+        answers.ask(question, "telegram-424242", "telegram", token -> {
+        });
+
+        Answer followUp = ask("Vem är ansvarig för det?", "telegram-424242");
+
+        assertThat(followUp.status()).isEqualTo(200);
+        assertThat(followUp.body().get("answer").asString()).doesNotContain("Per Ek");
     }
 
     @Test

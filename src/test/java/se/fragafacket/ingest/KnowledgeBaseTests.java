@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -125,6 +126,24 @@ class KnowledgeBaseTests {
         assertThat(documentIds()).containsExactly("hva-vi-gjor", "lokalt", "om-oss", "plan");
         assertThat(knowledgeBase.isReady()).isTrue();
         assertThat(search("Hur många LO-distrikt finns det?").get(0).text()).contains("nio LO-distrikt");
+    }
+
+    @Test
+    void skipsAFileTooLargeToTakeInWithoutReadingItAndStillServesTheRest(CapturedOutput output) throws IOException {
+        writeCorpus();
+        index.close();
+        index = Indexes.open(indexDir);
+        knowledgeBase = new KnowledgeBase(new FragaProperties(folder, root.resolve("data")),
+                Settings.bind("fraga.ingest", IngestProperties.class, Map.of("max-file-size", "8KB")), index);
+        write("jatte.txt", "Ett mycket långt dokument. ".repeat(2_000));
+
+        KnowledgeBase.SyncReport report = knowledgeBase.sync();
+
+        assertThat(report.failed()).containsOnlyKeys("jatte.txt");
+        assertThat(report.failed().get("jatte.txt")).isEqualTo("the file is larger than 8 KB");
+        assertThat(output).contains("Skipping jatte.txt: the file is larger than");
+        assertThat(documentIds()).doesNotContain("jatte").contains("lokalt");
+        assertThat(knowledgeBase.isReady()).isTrue();
     }
 
     @Test
