@@ -77,7 +77,7 @@ public class AnswerService {
         }
         String conversation = conversationId == null ? UUID.randomUUID().toString() : conversationId;
         // each channel has its own conversations: a web client cannot read or steer a Telegram chat's
-        String memory = channel + "/" + conversation;
+        String memory = Conversations.key(channel, conversation);
         List<Conversations.Turn> history = conversations.turns(memory);
         Language language = Language.detect(question);
         Answer answer;
@@ -124,7 +124,7 @@ public class AnswerService {
 
     /** Forgets a conversation's history ("Ny fråga", /ny) in the channel it was held in. */
     public void forget(String channel, String conversationId) {
-        conversations.forget(channel + "/" + conversationId);
+        conversations.forget(Conversations.key(channel, conversationId));
     }
 
     /**

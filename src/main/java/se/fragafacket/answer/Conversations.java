@@ -30,6 +30,11 @@ public class Conversations {
         this.clock = clock;
     }
 
+    /** Where a channel's conversation is kept: each channel has its own, so ids cannot reach across. */
+    public static String key(String channel, String conversationId) {
+        return channel + "/" + conversationId;
+    }
+
     /** The conversation's turns still remembered, oldest first. */
     public synchronized List<Turn> turns(String conversationId) {
         evictIdle();

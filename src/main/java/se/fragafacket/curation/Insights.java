@@ -47,7 +47,7 @@ public class Insights {
      * One kept question.
      *
      * @param kind     {@code unanswered} or {@code unhelpful}
-     * @param question masked; null when feedback came on an answer given before a restart
+     * @param question masked
      * @param answer   masked answer the member got (for unhelpful ones)
      * @param comment  the member's masked comment (for unhelpful ones)
      */
@@ -71,7 +71,11 @@ public class Insights {
                         List<String> channels, String answer, List<String> documentIds, List<Comment> comments) {
     }
 
-    private record Asked(String channel, String question, String answer, List<String> documentIds) {
+    /** An answer given, remembered to join feedback with; {@code marked} once it was marked unhelpful. */
+    private record Asked(String channel, String question, String answer, List<String> documentIds, boolean marked) {
+        Asked markedOnce() {
+            return new Asked(channel, question, answer, documentIds, true);
+        }
     }
 
     private final Path file;
@@ -97,7 +101,7 @@ public class Insights {
             return;
         }
         var asked = new Asked(event.channel(), PersonalData.mask(event.question()), PersonalData.mask(event.answer()),
-                List.copyOf(event.documentIds()));
+                List.copyOf(event.documentIds()), false);
         synchronized (this) {
             answers.put(event.messageId(), asked);
             if (!event.answered()) {
@@ -115,9 +119,14 @@ public class Insights {
         String comment = PersonalData.mask(event.comment() == null ? "" : event.comment().strip());
         synchronized (this) {
             Asked asked = answers.get(event.messageId());
-            add(new Entry(event.at(), "unhelpful", asked == null ? null : asked.channel(), event.messageId(),
-                    asked == null ? null : asked.question(), asked == null ? null : asked.answer(),
-                    asked == null ? List.of() : asked.documentIds(), comment));
+            // the feedback endpoint is open: only a mark on an answer this service gave counts, and once, so
+            // nobody can push members' real questions out of the list with made-up marks
+            if (asked == null || asked.marked()) {
+                return;
+            }
+            answers.put(event.messageId(), asked.markedOnce());
+            add(new Entry(event.at(), "unhelpful", asked.channel(), event.messageId(), asked.question(),
+                    asked.answer(), asked.documentIds(), comment));
         }
     }
 

@@ -168,6 +168,11 @@ public class KnowledgeBase implements SmartLifecycle {
                     archive.keep(documentId, previous.get(), KeptVersion.REPLACED, oldHash);
                 }
             }
+            if (Files.isRegularFile(target) && previous.filter(target::equals).isEmpty()) {
+                // a file already at the target name that the index did not know (a second file with the same
+                // documentId, skipped at start): kept too, so nothing is overwritten unsaved
+                archive.keep(documentId, target, KeptVersion.REPLACED, sha256(Files.readAllBytes(target)));
+            }
             Path temporary = Files.createTempFile(folder, ".upload-", ".part");
             try {
                 Files.write(temporary, content);

@@ -56,13 +56,12 @@ class InsightsTests {
         insights.answered(asked("m1", "Hur många LO-distrikt finns det?", true, "I dag finns det nio LO-distrikt.", T0));
         insights.feedback(new FeedbackGiven("c-m1", "m1", false, "Fel! Mejla mig på anna@example.se", T0.plusSeconds(5)));
         insights.feedback(new FeedbackGiven("c-m1", "m1", true, "Bra", T0.plusSeconds(6)));
-        insights.feedback(new FeedbackGiven("c-x", "okänt-id", false, "Svaret var gammalt", T0.plusSeconds(7)));
+        insights.feedback(new FeedbackGiven("c-m1", "m1", false, "Fel igen", T0.plusSeconds(7)));
+        insights.feedback(new FeedbackGiven("c-x", "okänt-id", false, "Svaret var gammalt", T0.plusSeconds(8)));
 
         List<Insights.Group> groups = insights.groups();
-        assertThat(groups).hasSize(2);
-        assertThat(groups.get(0).question()).as("feedback on an answer not remembered").isNull();
-        assertThat(groups.get(0).comments()).extracting(Insights.Comment::text).containsExactly("Svaret var gammalt");
-        Insights.Group marked = groups.get(1);
+        assertThat(groups).as("marks on unknown answers and repeated marks are not kept").hasSize(1);
+        Insights.Group marked = groups.get(0);
         assertThat(marked.question()).isEqualTo("Hur många LO-distrikt finns det?");
         assertThat(marked.unhelpful()).isEqualTo(1);
         assertThat(marked.answer()).contains("nio");

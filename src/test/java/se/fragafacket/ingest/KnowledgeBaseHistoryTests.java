@@ -70,6 +70,18 @@ class KnowledgeBaseHistoryTests {
     }
 
     @Test
+    void anUploadNeverOverwritesAFileTheIndexDidNotKnowWithoutKeepingIt() throws Exception {
+        knowledgeBase.put("dubbel.md", text("Dubbeldokumentet i Markdown gäller för hela distriktet och alla medlemmar."));
+        // a second file with the same documentId, put there by hand: the index serves dubbel.md only
+        Files.writeString(fraga.knowledgeDir().resolve("dubbel.txt"), "Den här texten får aldrig försvinna osparad.");
+
+        knowledgeBase.put("dubbel.txt", text("Den nya texten gäller från och med i dag för alla som är medlemmar."));
+
+        assertThat(knowledgeBase.versions("dubbel")).extracting(KeptVersion::fileName)
+                .containsExactlyInAnyOrder("dubbel.md", "dubbel.txt");
+    }
+
+    @Test
     void pruningKeepsTheNewestVersions() throws Exception {
         for (int year = 2020; year < 2026; year++) {
             knowledgeBase.put("arsplan.txt", text("Årsplanen för " + year + " är antagen av styrelsen och det gäller alla."));

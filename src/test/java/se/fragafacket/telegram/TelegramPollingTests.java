@@ -88,7 +88,7 @@ class TelegramPollingTests {
         FakeBotApi.Call followUp = awaitMessages(1002, 2).get(1);
 
         assertThat(followUp.text()).contains("Per Ek");
-        assertThat(conversations.turns(TelegramChannel.conversationId(1002))).hasSize(2);
+        assertThat(turns(1002)).hasSize(2);
     }
 
     @Test
@@ -102,10 +102,10 @@ class TelegramPollingTests {
 
         assertThat(awaitMessages(1003, 2).get(1).text()).contains("Per Ek");
         assertThat(telegram.messagesTo(1004)).hasSize(1);
-        assertThat(conversations.turns(TelegramChannel.conversationId(1003))).extracting(Conversations.Turn::question)
+        assertThat(turns(1003)).extracting(Conversations.Turn::question)
                 .containsExactly("Vad gör LO-distriktet i Mellansverige inom fackligt politisk verksamhet?",
                         "Vem är ansvarig för det?");
-        assertThat(conversations.turns(TelegramChannel.conversationId(1004))).extracting(Conversations.Turn::question)
+        assertThat(turns(1004)).extracting(Conversations.Turn::question)
                 .containsExactly("Hur många LO-distrikt finns det idag?");
     }
 
@@ -113,12 +113,12 @@ class TelegramPollingTests {
     void startsAConversationOverOnNy() {
         telegram.text(1005, "Hur många LO-distrikt finns det idag?");
         awaitMessages(1005, 1);
-        assertThat(conversations.turns(TelegramChannel.conversationId(1005))).hasSize(1);
+        assertThat(turns(1005)).hasSize(1);
 
         telegram.text(1005, "/ny");
 
         assertThat(awaitMessages(1005, 2).get(1).text()).contains("börjar vi om");
-        assertThat(conversations.turns(TelegramChannel.conversationId(1005))).isEmpty();
+        assertThat(turns(1005)).isEmpty();
     }
 
     @Test
@@ -147,7 +147,7 @@ class TelegramPollingTests {
         List<FakeBotApi.Call> replies = awaitMessages(1008, 2);
 
         assertThat(replies).allSatisfy(reply -> assertThat(reply.text()).contains("bara skrivna frågor"));
-        assertThat(conversations.turns(TelegramChannel.conversationId(1008))).isEmpty();
+        assertThat(turns(1008)).isEmpty();
     }
 
     @Test
@@ -161,14 +161,14 @@ class TelegramPollingTests {
         assertThat(answers).hasSize(1);
         assertThat(answers.get(0).text()).contains("nio");
         assertThat(answers.get(0).params().path("reply_parameters").path("message_id").asInt()).isEqualTo(mentioned);
-        assertThat(conversations.turns(TelegramChannel.conversationId(group))).extracting(Conversations.Turn::question)
+        assertThat(turns(group)).extracting(Conversations.Turn::question)
                 .containsExactly("Hur många LO-distrikt finns det idag?");
 
         telegram.groupText(group, "Vad gör LO-distriktet i Mellansverige inom fackligt politisk verksamhet?");
         telegram.groupReplyToBot(group, "Vad gör LO-distriktet i Mellansverige inom fackligt politisk verksamhet?");
 
         assertThat(awaitMessages(group, 2)).hasSize(2);
-        assertThat(conversations.turns(TelegramChannel.conversationId(group))).hasSize(2);
+        assertThat(turns(group)).hasSize(2);
     }
 
     @Test
@@ -225,5 +225,9 @@ class TelegramPollingTests {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).contains("long polling");
+    }
+
+    private java.util.List<Conversations.Turn> turns(long chatId) {
+        return conversations.turns(Conversations.key(TelegramChannel.CHANNEL, TelegramChannel.conversationId(chatId)));
     }
 }
