@@ -135,7 +135,8 @@ final class DocumentParser {
     }
 
     private String extract(byte[] content, Metadata metadata) throws IOException, SAXException, TikaException {
-        var handler = new StructureHandler(properties.maxTextChars());
+        var handler = new StructureHandler(properties.maxTextChars(),
+                System.nanoTime() + properties.parseTimeout().toNanos());
         ParseContext context = new ParseContext();
         context.set(Parser.class, parser);
         context.set(HtmlMapper.class, WITHOUT_NAVIGATION);
@@ -158,6 +159,9 @@ final class DocumentParser {
             if (message.toLowerCase().contains("zip bomb")
                     || cause instanceof SAXException && message.startsWith("Text limit") && size < properties.maxTextChars() / 20) {
                 return "it looks like a zip bomb (it unpacks to far more than its size)";
+            }
+            if (cause instanceof SAXException && message.startsWith("Time limit")) {
+                return "reading it took longer than " + properties.parseTimeout().toSeconds() + " s";
             }
             if (cause instanceof SAXException && message.startsWith("Text limit")) {
                 return "its text is longer than the limit of " + properties.maxTextChars() + " characters";
@@ -186,12 +190,14 @@ final class DocumentParser {
     private static final class StructureHandler extends DefaultHandler {
         private final StringBuilder out = new StringBuilder();
         private final int limit;
+        private final long deadline;
         private final Deque<String> lists = new ArrayDeque<>();
         private boolean inBody;
         private int skip;
         private int inline;
 
-        StructureHandler(int limit) {
+        StructureHandler(int limit, long deadline) {
+            this.deadline = deadline;
             this.limit = limit;
         }
 
@@ -249,6 +255,10 @@ final class DocumentParser {
             }
             String chunk = new String(ch, start, length);
             out.append(inline > 0 ? chunk.replace('\n', ' ') : chunk);
+            if (System.nanoTime() > deadline) {
+                // a parse given up on stops at its next text, rather than running on in the background
+                throw new SAXException("Time limit reached");
+            }
             if (out.length() > limit) {
                 throw new SAXException("Text limit of " + limit + " characters reached");
             }
