@@ -244,13 +244,25 @@ final class ExtractiveAnswerer implements Answerer {
             }
         }
         coverage /= total;
+        boolean[] zero = {false};
         if (topicTotal > 0 && topic / topicTotal < properties.minTopicCoverage()) {
             coverage = 0; // the names are there, but not what is asked about them
+        }
+        if (kind == QuestionKind.DEFINITION) {
+            // "Vad är lönen för en elektriker?" asks about the first thing it names: the passage must hold it
+            // — in the very sentence quoted, or as the heading of its section
+            Unit quoted = units.get(best);
+            asked.stream().filter(g -> !g.scope()).findFirst()
+                    .filter(focus -> Math.max(match(focus, quoted.stems()), match(focus, ownHeading)) < 0.8)
+                    .ifPresent(focus -> zero[0] = true);
         }
         for (TermGroup group : asked) {
             if (group.scope() && match(group, document) == 0) {
                 coverage = 0; // the question names what this document never mentions ("Handels", "Norrland")
             }
+        }
+        if (zero[0]) {
+            coverage = 0;
         }
         // a follow-up keeps the earlier question's names: "det" is still LO-distriktet i Västsverige
         double namesTotal = 0;
@@ -338,6 +350,9 @@ final class ExtractiveAnswerer implements Answerer {
                 best = Math.max(best, 0.9);
             } else if (wanted.length() >= 5 && stem.length() > wanted.length() + 2 && stem.endsWith(wanted)) {
                 best = Math.max(best, 0.8); // "rekrytering" in "medlemsrekrytering"
+            } else if (wanted.length() >= 6 && stem.length() > wanted.length() + 2 && stem.indexOf(wanted) > 0
+                    && stem.length() - stem.indexOf(wanted) - wanted.length() <= 3) {
+                best = Math.max(best, 0.7); // "förhandl" in "löneförhandling": a compound's inflected head
             } else if (stem.length() >= 5 && wanted.length() > stem.length() + 2 && wanted.endsWith(stem)) {
                 best = Math.max(best, 0.5); // "medlemsrekrytering" asked, "rekrytering" written
             }
