@@ -42,10 +42,10 @@ final class ChatModelAnswerer implements Answerer {
     private final Prompts prompts;
     private final LlmProperties llm;
     private final AnswerProperties properties;
-    private final Answerer fallback;
+    private final ExtractiveAnswerer fallback;
 
     ChatModelAnswerer(StreamingChatModel model, Prompts prompts, LlmProperties llm, AnswerProperties properties,
-                      Answerer fallback) {
+                      ExtractiveAnswerer fallback) {
         this.model = model;
         this.prompts = prompts;
         this.llm = llm;
@@ -57,7 +57,9 @@ final class ChatModelAnswerer implements Answerer {
     public Answer answer(String question, Language language, Retrieval retrieval, List<Conversations.Turn> history,
                          Consumer<String> tokens) {
         List<Passage> passages = retrieval.passages().stream().limit(properties.modelPassages()).toList();
-        if (passages.isEmpty()) {
+        // passages that hold next to nothing of the question ("Vad kostar en pizza?") are not worth a model's
+        // guess: the member is referred at once
+        if (passages.isEmpty() || fallback.relevance(question, retrieval, history) < properties.minModelCoverage()) {
             String refusal = prompts.noAnswer(language);
             tokens.accept(refusal);
             return new Answer.NotFound(refusal, Answer.Reason.NOT_IN_KNOWLEDGE_BASE);

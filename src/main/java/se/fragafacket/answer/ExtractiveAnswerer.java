@@ -119,6 +119,24 @@ final class ExtractiveAnswerer implements Answerer {
         return new Answer.Found(answer, quoted.keySet().stream().map(Sources::of).toList());
     }
 
+    /**
+     * How much of the question the best retrieved passage holds (0–1), judged as for an extractive answer: a
+     * model is only asked when the passages are about the question at all.
+     */
+    double relevance(String text, Retrieval retrieval, List<Conversations.Turn> history) {
+        boolean followUp = retrieval.contextTerms().values().stream().anyMatch(groups -> !groups.isEmpty());
+        Question question = new Question(QuestionKind.of(text), analysis.exactTerms(text),
+                followUp && !history.isEmpty() ? Set.copyOf(history.get(history.size() - 1).documentIds()) : Set.of(),
+                followUp && !history.isEmpty() ? history.get(history.size() - 1).answer() : "",
+                documentStems(retrieval), subjects(retrieval));
+        double best = 0;
+        for (int rank = 0; rank < retrieval.passages().size(); rank++) {
+            Candidate candidate = judge(retrieval.passages().get(rank), rank, retrieval, question);
+            best = candidate == null ? best : Math.max(best, candidate.coverage());
+        }
+        return best;
+    }
+
     /** What the retrieved passages of each document hold together: the document's subject, roughly. */
     private Map<String, Stems> documentStems(Retrieval retrieval) {
         Map<String, List<String>> sequences = new HashMap<>();

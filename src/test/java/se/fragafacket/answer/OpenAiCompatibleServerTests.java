@@ -200,13 +200,25 @@ class OpenAiCompatibleServerTests {
         MODEL.replyWith(new Tokens("INGET", "_SV", "AR"));
         List<String> tokens = new ArrayList<>();
 
-        Reply reply = ask("Vad kostar en pizza i Katrineholm?", tokens);
+        Reply reply = ask("Hur många av medlemmarna i Mellansverige är under 30 år?", tokens);
 
         assertThat(MODEL.requests()).hasSize(1);
         assertThat(reply.answer().answered()).isFalse();
         assertThat(reply.answer().sources()).isEmpty();
         assertThat(reply.answer().text()).contains(HELP_LINE).doesNotContain("INGET_SVAR");
         assertThat(tokens).as("the refusal is never streamed as an answer").containsExactly(reply.answer().text());
+    }
+
+    @Test
+    void neverAsksTheModelAboutWhatNoPassageIsAbout() {
+        MODEL.replyWith(new Tokens("En pizza kostar 95 kronor. [1]"));
+        List<String> tokens = new ArrayList<>();
+
+        Reply reply = ask("Vad kostar en pizza i Katrineholm?", tokens);
+
+        assertThat(MODEL.requests()).isEmpty();
+        assertThat(reply.answer().answered()).isFalse();
+        assertThat(reply.answer().text()).contains(HELP_LINE);
     }
 
     @Test
