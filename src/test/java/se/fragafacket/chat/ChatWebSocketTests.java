@@ -1,5 +1,6 @@
 package se.fragafacket.chat;
 
+import se.fragafacket.MovableClock;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

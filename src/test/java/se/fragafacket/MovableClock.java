@@ -1,4 +1,4 @@
-package se.fragafacket.chat;
+package se.fragafacket;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,11 +8,11 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock the test moves forward by hand. */
-final class MovableClock extends Clock {
+public final class MovableClock extends Clock {
 
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-08T09:00:00Z"));
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now.updateAndGet(instant -> instant.plus(duration));
     }
 
