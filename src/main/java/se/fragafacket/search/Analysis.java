@@ -39,16 +39,16 @@ public final class Analysis {
                     "heter", "hette", "ligger", "menas", "egentligen",
                     "innebär", "betyder", "berätta", "veta", "vill", "någon", "några", "något", "eller",
                     // words for reaching someone, which say nothing of the topic
-                    "prata", "snacka", "människa", "person", "hjälp", "hjälpa", "behöver", "få"),
+                    "prata", "snacka", "människa", "person", "hjälp", "hjälpa", "behöver", "få", "gå", "går", "gick"),
             Language.NO, List.of("hva", "hvem", "hvilke", "hvilket", "hvilken", "hvordan", "mange", "mye", "når",
                     "hvor", "hvorfor", "finnes", "gjør", "gjøre", "gjøres", "gjort", "skal", "kan", "jeg", "meg", "man", "idag",
                     "lenge", "ofte", "stor", "stort", "heter", "ligger",
                     "innebærer", "betyr", "fortell", "vite", "vil", "noen", "noe",
-                    "snakke", "menneske", "person", "hjelp", "hjelpe", "trenger", "få"),
+                    "snakke", "menneske", "person", "hjelp", "hjelpe", "trenger", "få", "gå", "går", "gikk"),
             Language.EN, List.of("what", "who", "which", "how", "many", "much", "when", "where", "why", "does", "do",
                     "did", "can", "could", "should", "would", "i", "me", "my", "tell", "know", "want", "about",
                     "today", "there", "is", "are", "please", "long", "often", "large", "big", "called", "named", "located",
-                    "have", "has", "had", "been", "being", "part",
+                    "have", "has", "had", "been", "being", "part", "go", "goes", "going",
                     "talk", "speak", "human", "person", "someone", "help", "need", "get"));
 
     private final Map<Language, Analyzer> stemming = new EnumMap<>(Language.class);
