@@ -64,14 +64,7 @@ public class AnswerService {
      * @throws InvalidQuestionException when the message cannot be asked; nothing is recorded then
      */
     public Reply ask(String message, String conversationId, String channel, Consumer<String> tokens) {
-        String question = message == null ? "" : message.strip();
-        if (question.isEmpty()) {
-            throw new InvalidQuestionException("Skriv en fråga. (The message is empty.)");
-        }
-        if (question.length() > properties.maxQuestionChars()) {
-            throw new InvalidQuestionException("Frågan är för lång: högst " + properties.maxQuestionChars()
-                    + " tecken. (The message is longer than " + properties.maxQuestionChars() + " characters.)");
-        }
+        String question = validated(message);
         if (conversationId != null && !CONVERSATION_ID.matcher(conversationId).matches()) {
             throw new InvalidQuestionException("Ogiltigt conversationId. (conversationId must be 1–100 letters, digits or -_.:)");
         }
@@ -109,10 +102,7 @@ public class AnswerService {
      * their scores, so staff can see why it answers as it does.
      */
     public Trial trial(String message) {
-        String question = message == null ? "" : message.strip();
-        if (question.isEmpty() || question.length() > properties.maxQuestionChars()) {
-            throw new InvalidQuestionException("Skriv en fråga på högst " + properties.maxQuestionChars() + " tecken.");
-        }
+        String question = validated(message);
         Language language = Language.detect(question);
         Retrieval retrieval = index.search(question, language, "", Set.of(), properties.passages());
         Answer answer = QuestionGuard.isManipulation(question)
@@ -120,6 +110,19 @@ public class AnswerService {
                 : answerer.answer(question, language, retrieval, List.of(), token -> {
                 });
         return new Trial(answer, retrieval.passages());
+    }
+
+    /** The message as asked, or why it cannot be. */
+    private String validated(String message) {
+        String question = message == null ? "" : message.strip();
+        if (question.isEmpty()) {
+            throw new InvalidQuestionException("Skriv en fråga. (The message is empty.)");
+        }
+        if (question.length() > properties.maxQuestionChars()) {
+            throw new InvalidQuestionException("Frågan är för lång: högst " + properties.maxQuestionChars()
+                    + " tecken. (The message is longer than " + properties.maxQuestionChars() + " characters.)");
+        }
+        return question;
     }
 
     /** Forgets a conversation's history ("Ny fråga", /ny) in the channel it was held in. */

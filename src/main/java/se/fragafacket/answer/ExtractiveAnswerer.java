@@ -74,11 +74,7 @@ final class ExtractiveAnswerer implements Answerer {
     @Override
     public Answer answer(String text, Language language, Retrieval retrieval, List<Conversations.Turn> history,
                          Consumer<String> tokens) {
-        boolean followUp = retrieval.contextTerms().values().stream().anyMatch(groups -> !groups.isEmpty());
-        Question question = new Question(QuestionKind.of(text), analysis.exactTerms(text),
-                followUp && !history.isEmpty() ? Set.copyOf(history.get(history.size() - 1).documentIds()) : Set.of(),
-                followUp && !history.isEmpty() ? history.get(history.size() - 1).answer() : "",
-                documentStems(retrieval), subjects(retrieval));
+        Question question = question(text, retrieval, history);
         log.debug("Question '{}' ({}, {}): {}", text, language, question.kind(), retrieval.questionTerms());
         List<Candidate> candidates = new ArrayList<>();
         for (int rank = 0; rank < retrieval.passages().size(); rank++) {
@@ -124,17 +120,22 @@ final class ExtractiveAnswerer implements Answerer {
      * model is only asked when the passages are about the question at all.
      */
     double relevance(String text, Retrieval retrieval, List<Conversations.Turn> history) {
-        boolean followUp = retrieval.contextTerms().values().stream().anyMatch(groups -> !groups.isEmpty());
-        Question question = new Question(QuestionKind.of(text), analysis.exactTerms(text),
-                followUp && !history.isEmpty() ? Set.copyOf(history.get(history.size() - 1).documentIds()) : Set.of(),
-                followUp && !history.isEmpty() ? history.get(history.size() - 1).answer() : "",
-                documentStems(retrieval), subjects(retrieval));
+        Question question = question(text, retrieval, history);
         double best = 0;
         for (int rank = 0; rank < retrieval.passages().size(); rank++) {
             Candidate candidate = judge(retrieval.passages().get(rank), rank, retrieval, question);
             best = candidate == null ? best : Math.max(best, candidate.coverage());
         }
         return best;
+    }
+
+    private Question question(String text, Retrieval retrieval, List<Conversations.Turn> history) {
+        boolean followUp = !history.isEmpty()
+                && retrieval.contextTerms().values().stream().anyMatch(groups -> !groups.isEmpty());
+        Conversations.Turn previous = followUp ? history.get(history.size() - 1) : null;
+        return new Question(QuestionKind.of(text), analysis.exactTerms(text),
+                followUp ? Set.copyOf(previous.documentIds()) : Set.of(), followUp ? previous.answer() : "",
+                documentStems(retrieval), subjects(retrieval));
     }
 
     /** What the retrieved passages of each document hold together: the document's subject, roughly. */
