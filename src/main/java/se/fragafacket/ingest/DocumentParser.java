@@ -13,6 +13,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.apache.tika.detect.DefaultDetector;
+import org.apache.tika.detect.Detector;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.ZeroByteFileException;
@@ -20,11 +22,22 @@ import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
+import org.apache.tika.mime.MediaTypeRegistry;
+import org.apache.tika.mime.MimeTypes;
 import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.CompositeParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.epub.EpubParser;
 import org.apache.tika.parser.html.DefaultHtmlMapper;
 import org.apache.tika.parser.html.HtmlMapper;
+import org.apache.tika.parser.html.JSoupParser;
+import org.apache.tika.parser.microsoft.OfficeParser;
+import org.apache.tika.parser.microsoft.ooxml.OOXMLParser;
+import org.apache.tika.parser.microsoft.rtf.RTFParser;
+import org.apache.tika.parser.odf.OpenDocumentParser;
+import org.apache.tika.parser.pdf.PDFParser;
+import org.apache.tika.parser.csv.TextAndCSVParser;
 import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
@@ -61,7 +74,15 @@ final class DocumentParser {
         }
     };
 
-    private final AutoDetectParser parser = new AutoDetectParser();
+    /** Decides a file's type once, by its content (the name only a hint). */
+    private static final Detector DETECTOR = new DefaultDetector();
+    /** Only the parsers of the formats the service accepts (not Tika's whole set): each file goes straight to its own. */
+    private static final Parser PARSER = new CompositeParser(MediaTypeRegistry.getDefaultRegistry(), List.of(
+            new TextAndCSVParser(), new JSoupParser(), new PDFParser(), new RTFParser(), new OfficeParser(),
+            new OOXMLParser(), new OpenDocumentParser(), new EpubParser()));
+    /** For documents embedded in a document (a picture's caption in a Word file…): their type is detected. */
+    private static final Parser EMBEDDED = new AutoDetectParser(DETECTOR, PARSER);
+
     private final IngestProperties properties;
     private final TextStructure structure;
     private final TextCleaner cleaner;
@@ -92,7 +113,7 @@ final class DocumentParser {
             throw new UnreadableDocumentException("files of type " + type + " cannot be read; use text, Markdown, HTML, PDF, Word (.docx) or OpenDocument (.odt)");
         }
         // the name alone makes random bytes "text/plain": the content must say text too
-        if ("text".equals(type.getType()) && MediaType.OCTET_STREAM.equals(detect(content, new Metadata()))) {
+        if ("text".equals(type.getType()) && MediaType.OCTET_STREAM.equals(detectText(content))) {
             throw new UnreadableDocumentException("it holds binary data, not text");
         }
         metadata.set(Metadata.CONTENT_TYPE, type.toString());
@@ -124,7 +145,16 @@ final class DocumentParser {
 
     private MediaType detect(byte[] content, Metadata metadata) throws UnreadableDocumentException {
         try (InputStream in = TikaInputStream.get(content)) {
-            return parser.getDetector().detect(in, metadata).getBaseType();
+            return DETECTOR.detect(in, metadata).getBaseType();
+        } catch (IOException e) {
+            throw new UnreadableDocumentException("its type could not be detected", e);
+        }
+    }
+
+    /** The type by the bytes alone (magic numbers, byte-order marks, else text or octet-stream), without the name. */
+    private static MediaType detectText(byte[] content) throws UnreadableDocumentException {
+        try (InputStream in = TikaInputStream.get(content)) {
+            return MimeTypes.getDefaultMimeTypes().detect(in, new Metadata());
         } catch (IOException e) {
             throw new UnreadableDocumentException("its type could not be detected", e);
         }
@@ -138,10 +168,11 @@ final class DocumentParser {
         var handler = new StructureHandler(properties.maxTextChars(),
                 System.nanoTime() + properties.parseTimeout().toNanos());
         ParseContext context = new ParseContext();
-        context.set(Parser.class, parser);
+        context.set(Parser.class, EMBEDDED);
         context.set(HtmlMapper.class, WITHOUT_NAVIGATION);
         try (InputStream in = TikaInputStream.get(content)) {
-            parser.parse(in, handler, metadata, context);
+            // the type detected once in parse(): the parser for it, without detecting again
+            PARSER.parse(in, handler, metadata, context);
         }
         return handler.text();
     }
