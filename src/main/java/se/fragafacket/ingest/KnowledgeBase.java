@@ -9,12 +9,18 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
@@ -29,7 +35,7 @@ import se.fragafacket.search.KnowledgeIndex;
 
 /**
  * The knowledge folder and the index kept in step with it. On start it indexes new and changed files (by
- * content hash) and forgets removed ones, before the web server takes requests; staff changes go through
+ * size and modification time, then content hash) and forgets removed ones, before the web server takes requests; staff changes go through
  * {@link #put} and {@link #remove}, which change the folder and the index together and keep the version
  * they replace or delete under {@code fraga.data-dir}/history, from where {@link #restore} brings it back.
  */
@@ -62,6 +68,9 @@ public class KnowledgeBase implements SmartLifecycle {
     private final ReentrantLock writes = new ReentrantLock();
     private final long maxFileSize;
     private volatile boolean ready;
+    /** Files read and parsed by {@link #sync()} so far (the rest were skipped unread). */
+    private final AtomicInteger parsed = new AtomicInteger();
+    private volatile int ingestThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     public KnowledgeBase(FragaProperties fraga, IngestProperties properties, KnowledgeIndex index) {
         this.maxFileSize = properties.maxFileSize().toBytes();
@@ -85,18 +94,21 @@ public class KnowledgeBase implements SmartLifecycle {
     public record SyncReport(int indexed, int unchanged, int removed, Map<String, String> failed, long millis) {
     }
 
-    /** Brings the index in step with the folder. */
+    /**
+     * Brings the index in step with the folder: a file whose size and modification time are as noted when it
+     * was indexed is skipped unread; the others are read, parsed and indexed side by side (one thread a core).
+     */
     public SyncReport sync() {
         writes.lock();
         try {
             long start = System.nanoTime();
             Files.createDirectories(folder);
-            Map<String, DocumentRecord> known = new LinkedHashMap<>();
-            index.documents().forEach(d -> known.put(d.documentId(), d));
-            Map<String, String> formats = index.formats();
+            Map<String, KnowledgeIndex.Entry> known = index.entries(); // every record, read once
+            Instant now = Instant.now();
             int indexed = 0, unchanged = 0;
             Map<String, String> failed = new LinkedHashMap<>();
             Map<String, Path> seen = new LinkedHashMap<>();
+            List<Pending> pending = new ArrayList<>();
             for (Path file : files()) {
                 String fileName = file.getFileName().toString();
                 String documentId = documentId(fileName);
@@ -106,23 +118,27 @@ public class KnowledgeBase implements SmartLifecycle {
                     continue;
                 }
                 seen.put(documentId, file);
-                DocumentRecord before = known.get(documentId);
-                try {
-                    byte[] content = read(file);
-                    String hash = sha256(content);
-                    if (before != null && before.contentHash().equals(hash) && before.fileName().equals(fileName)
-                            && index.format().equals(formats.get(documentId))) {
-                        unchanged++;
-                        continue;
-                    }
-                    index(fileName, content, hash, Files.getLastModifiedTime(file).toInstant());
-                    indexed++;
-                } catch (UnreadableDocumentException e) {
-                    // one file that cannot be read (too large, unreadable, vanished) never stops the rest
-                    log.warn("Skipping {}: {}", folder.relativize(file), e.getMessage());
-                    failed.put(fileName, e.getMessage());
-                    if (before != null) {
-                        index.delete(documentId);
+                KnowledgeIndex.Entry before = known.get(documentId);
+                FileStamp stamp = stamp(file, now);
+                if (current(before, fileName) && stamp != null
+                        && FileStamp.parse(before.stamp()) instanceof FileStamp noted && noted.settled() && noted.sameFile(stamp)) {
+                    unchanged++;
+                    continue;
+                }
+                pending.add(new Pending(file, fileName, before, stamp));
+            }
+            for (Outcome outcome : ingest(pending)) {
+                Pending item = outcome.pending();
+                switch (outcome.kind()) {
+                    case INDEXED -> indexed++;
+                    case UNCHANGED -> unchanged++;
+                    case UNREADABLE -> {
+                        // one file that cannot be read (too large, unreadable, vanished) never stops the rest
+                        log.warn("Skipping {}: {}", folder.relativize(item.file()), outcome.reason());
+                        failed.put(item.fileName(), outcome.reason());
+                        if (item.before() != null) {
+                            index.delete(documentId(item.fileName()));
+                        }
                     }
                 }
             }
@@ -143,6 +159,93 @@ public class KnowledgeBase implements SmartLifecycle {
             throw new UncheckedIOException("Cannot read the knowledge folder " + folder, e);
         } finally {
             writes.unlock();
+        }
+    }
+
+    /** How many files {@link #sync()} has parsed since this was made. */
+    int parsed() {
+        return parsed.get();
+    }
+
+    /** Files read side by side at start (default: one a core). */
+    void ingestThreads(int threads) {
+        this.ingestThreads = Math.max(1, threads);
+    }
+
+    /** A file to read at start, and what the index held of it. */
+    private record Pending(Path file, String fileName, KnowledgeIndex.Entry before, FileStamp stamp) {
+    }
+
+    private enum Kind { INDEXED, UNCHANGED, UNREADABLE }
+
+    private record Outcome(Pending pending, Kind kind, String reason) {
+    }
+
+    /** Reads, parses and indexes the files side by side, a thread a core, into the one IndexWriter; in file order. */
+    private List<Outcome> ingest(List<Pending> pending) throws IOException {
+        if (pending.isEmpty()) {
+            return List.of();
+        }
+        int threads = Math.min(pending.size(), ingestThreads);
+        AtomicInteger number = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread thread = new Thread(r, "ingest-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Outcome>> futures = new ArrayList<>(pending.size());
+            for (Pending item : pending) {
+                futures.add(pool.submit(() -> ingest(item)));
+            }
+            List<Outcome> outcomes = new ArrayList<>(pending.size());
+            for (Future<Outcome> future : futures) {
+                outcomes.add(future.get());
+            }
+            return outcomes;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading the knowledge folder", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io; // the index could not be written: as before, start-up fails
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Outcome ingest(Pending item) throws IOException {
+        try {
+            byte[] content = read(item.file());
+            String hash = sha256(content);
+            KnowledgeIndex.Entry before = item.before();
+            if (current(before, item.fileName()) && before.record().contentHash().equals(hash)
+                    && item.stamp() != null && item.stamp().sameFile(FileStamp.parse(before.stamp()))) {
+                return new Outcome(item, Kind.UNCHANGED, null); // noted too soon after a change to trust; the same
+            }
+            if (item.stamp() == null) {
+                throw new UnreadableDocumentException("it could not be read from disk");
+            }
+            parsed.incrementAndGet();
+            store(item.fileName(), parser.parse(item.fileName(), content), hash, item.stamp());
+            return new Outcome(item, Kind.INDEXED, null);
+        } catch (UnreadableDocumentException e) {
+            return new Outcome(item, Kind.UNREADABLE, e.getMessage());
+        }
+    }
+
+    /** The index holds this file, under this name, made the way the index makes entries now. */
+    private boolean current(KnowledgeIndex.Entry before, String fileName) {
+        return before != null && before.record().fileName().equals(fileName) && index.format().equals(before.format());
+    }
+
+    private static FileStamp stamp(Path file, Instant now) {
+        try {
+            return FileStamp.of(file, now);
+        } catch (IOException e) {
+            return null; // reading it will say why
         }
     }
 
@@ -183,7 +286,7 @@ public class KnowledgeBase implements SmartLifecycle {
             if (previous.isPresent() && !previous.get().equals(target)) {
                 Files.deleteIfExists(previous.get());
             }
-            DocumentRecord record = store(fileName, parsed, hash, Files.getLastModifiedTime(target).toInstant());
+            DocumentRecord record = store(fileName, parsed, hash, FileStamp.of(target, Instant.now()));
             index.commit();
             return record;
         } finally {
@@ -263,19 +366,14 @@ public class KnowledgeBase implements SmartLifecycle {
         return dot > 0 ? fileName.substring(0, dot) : fileName;
     }
 
-    private void index(String fileName, byte[] content, String hash, Instant modified)
-            throws UnreadableDocumentException, IOException {
-        store(fileName, parser.parse(fileName, content), hash, modified);
-    }
-
-    private DocumentRecord store(String fileName, ParsedDocument parsed, String hash, Instant modified) throws IOException {
+    private DocumentRecord store(String fileName, ParsedDocument parsed, String hash, FileStamp stamp) throws IOException {
         List<ChunkRecord> chunks = chunker.chunk(parsed.title(), parsed.blocks());
         if (log.isTraceEnabled()) {
             chunks.forEach(c -> log.trace("{} [{}]\n{}", fileName, c.headingPath(), c.text()));
         }
         var record = new DocumentRecord(documentId(fileName), fileName, parsed.title(), parsed.language(), hash,
-                modified, chunks.size());
-        index.replace(record, chunks);
+                stamp.modified(), chunks.size());
+        index.replace(record, chunks, stamp.text());
         return record;
     }
 

@@ -23,30 +23,41 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.analysis.reverse.ReverseStringFilter;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.store.ByteArrayDataInput;
+import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,6 +88,7 @@ public final class KnowledgeIndex implements Closeable {
     private static final String REVERSED = "rev_";      // + language: reversed stems, so a word finds compounds ending in it
     private static final String EXACT = "exact";        // unstemmed words as written: names, numbers
     private static final String VECTOR = "vector";      // dense embedding of heading path + text, when a model is set
+    private static final String RECORD = "record";      // doc values of a document's description: read without touching passage texts
 
     private static final String FORMAT_VERSION = "5";
     /** Words of a question searched; each adds a few clauses per language and glossary equivalent. */
@@ -96,6 +108,17 @@ public final class KnowledgeIndex implements Closeable {
     private final FSDirectory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    /** Documents in the index as of the last commit: what the health check reports, without a search. */
+    private volatile int documentCount;
+
+    /**
+     * A document as indexed, with what was known of its file then.
+     *
+     * @param format how it was indexed ({@link #format()} then)
+     * @param stamp  what the knowledge base noted of its file (size, modification time), opaque here; empty if none
+     */
+    public record Entry(DocumentRecord record, String format, String stamp) {
+    }
 
     public KnowledgeIndex(Path path, Analysis analysis, Glossary glossary, SearchProperties properties,
                           Optional<EmbeddingModel> embeddingModel) {
@@ -109,6 +132,7 @@ public final class KnowledgeIndex implements Closeable {
             config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
             writer = new IndexWriter(directory, config);
             searchers = new SearcherManager(writer, null);
+            documentCount = countDocuments();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the index at " + path, e);
         }
@@ -121,18 +145,23 @@ public final class KnowledgeIndex implements Closeable {
 
     /** Replaces a document and all its passages; visible to searches after {@link #commit()}. */
     public void replace(DocumentRecord document, List<ChunkRecord> chunks) throws IOException {
+        replace(document, chunks, "");
+    }
+
+    /**
+     * Replaces a document and all its passages, noting {@code stamp} of its file (see {@link #entries()});
+     * visible to searches after {@link #commit()}. Safe to call from several threads at once.
+     */
+    public void replace(DocumentRecord document, List<ChunkRecord> chunks, String stamp) throws IOException {
         String lang = document.language().code();
         List<Document> entries = new ArrayList<>();
+        // the description lives in doc values only: listing documents never decompresses stored passage text
         Document meta = new Document();
         meta.add(new StringField(TYPE, "doc", Field.Store.NO));
-        meta.add(new StringField(DOC, document.documentId(), Field.Store.YES));
-        meta.add(new StoredField(LANG, lang));
-        meta.add(new StoredField(TITLE, document.title()));
-        meta.add(new StoredField(FILE, document.fileName()));
-        meta.add(new StoredField(HASH, document.contentHash()));
-        meta.add(new StoredField(FORMAT, format()));
-        meta.add(new StoredField(UPDATED, document.updatedAt().toEpochMilli()));
-        meta.add(new StoredField(CHUNKS, chunks.size()));
+        meta.add(new StringField(DOC, document.documentId(), Field.Store.NO));
+        meta.add(new BinaryDocValuesField(RECORD, encode(new Entry(
+                new DocumentRecord(document.documentId(), document.fileName(), document.title(), document.language(),
+                        document.contentHash(), document.updatedAt(), chunks.size()), format(), stamp))));
         entries.add(meta);
         List<float[]> vectors = embed(chunks);
         for (int i = 0; i < chunks.size(); i++) {
@@ -166,36 +195,103 @@ public final class KnowledgeIndex implements Closeable {
     public void commit() throws IOException {
         writer.commit();
         searchers.maybeRefreshBlocking();
+        documentCount = countDocuments();
+    }
+
+    /** How many documents the index holds as of the last commit; costs nothing. */
+    public int documentCount() {
+        return documentCount;
+    }
+
+    private int countDocuments() {
+        return withSearcher(searcher -> searcher.count(new TermQuery(new Term(TYPE, "doc"))));
     }
 
     /** Every document in the index, by documentId. */
     public List<DocumentRecord> documents() {
-        return withSearcher(searcher -> {
-            List<DocumentRecord> out = new ArrayList<>();
-            StoredFields stored = searcher.storedFields();
-            for (ScoreDoc hit : searcher.search(new TermQuery(new Term(TYPE, "doc")), Integer.MAX_VALUE).scoreDocs) {
-                out.add(toRecord(stored.document(hit.doc)));
-            }
-            out.sort(Comparator.comparing(DocumentRecord::documentId));
-            return out;
-        });
+        List<DocumentRecord> out = new ArrayList<>(entries().values().stream().map(Entry::record).toList());
+        out.sort(Comparator.comparing(DocumentRecord::documentId));
+        return out;
     }
 
+    /** One document's record: a term lookup, its passages untouched. */
     public Optional<DocumentRecord> document(String documentId) {
-        return documents().stream().filter(d -> d.documentId().equals(documentId)).findFirst();
+        return withSearcher(searcher -> entries(searcher, new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(DOC, documentId)), Occur.FILTER)
+                .add(new TermQuery(new Term(TYPE, "doc")), Occur.FILTER).build()))
+                .stream().map(Entry::record).findFirst();
+    }
+
+    /** Every document with how it was indexed and what was noted of its file, by documentId, in one read. */
+    public Map<String, Entry> entries() {
+        return withSearcher(searcher -> {
+            Map<String, Entry> out = new HashMap<>();
+            for (Entry entry : entries(searcher, new TermQuery(new Term(TYPE, "doc")))) {
+                out.put(entry.record().documentId(), entry);
+            }
+            return out;
+        });
     }
 
     /** The format each indexed document was made with, by documentId. */
     public Map<String, String> formats() {
-        return withSearcher(searcher -> {
-            Map<String, String> out = new HashMap<>();
-            StoredFields stored = searcher.storedFields();
-            for (ScoreDoc hit : searcher.search(new TermQuery(new Term(TYPE, "doc")), Integer.MAX_VALUE).scoreDocs) {
-                Document doc = stored.document(hit.doc);
-                out.put(doc.get(DOC), doc.get(FORMAT));
+        Map<String, String> out = new HashMap<>();
+        entries().forEach((id, entry) -> out.put(id, entry.format()));
+        return out;
+    }
+
+    /** The descriptions among the entries a query matches, from doc values (stored fields for an older index). */
+    private static List<Entry> entries(IndexSearcher searcher, Query query) throws IOException {
+        List<Entry> out = new ArrayList<>();
+        Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            Scorer scorer = weight.scorer(leaf);
+            if (scorer == null) {
+                continue;
             }
-            return out;
-        });
+            BinaryDocValues records = leaf.reader().getBinaryDocValues(RECORD);
+            Bits live = leaf.reader().getLiveDocs();
+            DocIdSetIterator docs = scorer.iterator();
+            for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                if (live != null && !live.get(doc)) {
+                    continue;
+                }
+                if (records != null && records.advanceExact(doc)) {
+                    out.add(decode(records.binaryValue()));
+                } else {
+                    // written before descriptions had doc values: read as then (once; the next sync rewrites it)
+                    Document stored = leaf.reader().storedFields().document(doc);
+                    out.add(new Entry(toRecord(stored), stored.get(FORMAT), ""));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static BytesRef encode(Entry entry) {
+        DocumentRecord record = entry.record();
+        ByteBuffersDataOutput out = new ByteBuffersDataOutput();
+        try {
+            out.writeString(record.documentId());
+            out.writeString(record.fileName());
+            out.writeString(record.title());
+            out.writeString(record.language().code());
+            out.writeString(record.contentHash());
+            out.writeLong(record.updatedAt().toEpochMilli());
+            out.writeVInt(record.chunks());
+            out.writeString(entry.format());
+            out.writeString(entry.stamp());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // in memory: does not happen
+        }
+        return new BytesRef(out.toArrayCopy());
+    }
+
+    private static Entry decode(BytesRef bytes) throws IOException {
+        ByteArrayDataInput in = new ByteArrayDataInput(bytes.bytes, bytes.offset, bytes.length);
+        DocumentRecord record = new DocumentRecord(in.readString(), in.readString(), in.readString(),
+                Language.fromCode(in.readString()), in.readString(), Instant.ofEpochMilli(in.readLong()), in.readVInt());
+        return new Entry(record, in.readString(), in.readString());
     }
 
     /** A document's passages in document order. */

@@ -105,8 +105,8 @@ class ScaleBenchmark {
             FileSystemUtils.deleteRecursively(WORK.resolve("data-" + size));
         }
         line("");
-        line("| size | passages | ingestion passages/s | CPU ms/passage | restart: indexing / to ready | index | heap / RSS | chat p50/p95/p99, 1 client | chat p50/p95/p99, 4 clients (answers/s) | health | dev cited |");
-        line("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        line("| size | passages | ingestion passages/s | CPU ms/passage | restart: indexing / to ready | index | heap / RSS | chat p50/p95/p99, 1 client | CPU/answer | chat p50/p95/p99, 4 clients (answers/s) | health | dev cited |");
+        line("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         table.forEach(this::line);
         line("");
         line("| size | segments | peer ingestion segments/s | CPU ms/segment | peer restart (re-embed) | store (JSON) | heap | search p50/p95/p99, 1 client | 4 clients (answers/s) | dev cited (top 5) |");
@@ -163,7 +163,9 @@ class ScaleBenchmark {
             URI chat = URI.create("http://localhost:" + port + "/api/chat");
             // warm up, then one client
             runClients(1, 40, i -> ask(http, chat, questions.get(i % questions.size())));
+            long cpuChat = CPU.getProcessCpuTime();
             List<Double> one = runClients(1, 220, i -> ask(http, chat, questions.get(i % questions.size())));
+            double cpuPerAnswer = (CPU.getProcessCpuTime() - cpuChat) / 1e6 / one.size();
             long start = System.nanoTime();
             List<Double> four = runClients(4, 80, i -> ask(http, chat, questions.get(i % questions.size())));
             double throughput = four.size() / (millis(start) / 1000);
@@ -204,15 +206,16 @@ class ScaleBenchmark {
             long rss = rss();
             line("%s: service start to ready over the indexed data: %.0f ms; heap after GC %.0f MB, RSS %.0f MB", label,
                     ready, heap / 1e6, rss / 1e6);
-            line("%s: POST /api/chat 1 client: %s", label, percentiles(one));
+            line("%s: POST /api/chat 1 client: %s; CPU per request (server and client, whole process) %.1f ms", label,
+                    percentiles(one), cpuPerAnswer);
             line("%s: POST /api/chat 4 clients: %s, %.0f answers/s", label, percentiles(four), throughput);
             line("%s: health in-process: %s µs; GET /actuator/health: %s", label, percentilesRaw(healthMicros),
                     percentiles(healthHttp));
             line("%s: dev questions citing their document: %d/%d", label, cited, answerable);
             table.add(String.format(Locale.ROOT,
-                    "| %s | %,d | %,.0f | %.2f | %.0f ms / %.0f ms | %.1f MB | %.0f / %.0f MB | %.1f / %.1f / %.1f ms | %.1f / %.1f / %.1f ms (%.0f/s) | %.2f ms (HTTP %.1f ms) | %d/%d |",
+                    "| %s | %,d | %,.0f | %.2f | %.0f ms / %.0f ms | %.1f MB | %.0f / %.0f MB | %.1f / %.1f / %.1f ms | %.1f ms | %.1f / %.1f / %.1f ms (%.0f/s) | %.2f ms (HTTP %.1f ms) | %d/%d |",
                     label, passages, passages / (coldMillis / 1000), cpuMillis / passages, median(restartSync), ready,
-                    indexMb, heap / 1e6, rss / 1e6, pct(one, 50), pct(one, 95), pct(one, 99), pct(four, 50), pct(four, 95),
+                    indexMb, heap / 1e6, rss / 1e6, pct(one, 50), pct(one, 95), pct(one, 99), cpuPerAnswer, pct(four, 50), pct(four, 95),
                     pct(four, 99), throughput, pct(healthMicros, 50) / 1000, pct(healthHttp, 50), cited, answerable));
         }
     }

@@ -161,6 +161,39 @@ class KnowledgeIndexTests {
         assertThat(search("Vem är Per Ek?", Language.SV).get(0).text()).contains("0150-732 52");
     }
 
+    @Test
+    void aDocumentsRecordIsFoundByItsIdAndTheCountFollowsCommits() throws IOException {
+        int before = index.documentCount();
+        DocumentRecord record = new DocumentRecord("ny-plan", "ny-plan.md", "Ny plan", Language.SV, "hash-1",
+                Instant.parse("2025-03-04T05:06:07Z"), 2);
+        index.replace(record, List.of(chunk("Ny plan", "Första avsnittet."), chunk("Ny plan", "Andra avsnittet.")),
+                "123:456");
+        assertThat(index.documentCount()).isEqualTo(before); // not yet committed
+        index.commit();
+
+        assertThat(index.documentCount()).isEqualTo(before + 1);
+        assertThat(index.document("ny-plan")).contains(record);
+        assertThat(index.document("ny")).isEmpty();
+        assertThat(index.entries().get("ny-plan")).satisfies(e -> {
+            assertThat(e.record()).isEqualTo(record);
+            assertThat(e.format()).isEqualTo(index.format());
+            assertThat(e.stamp()).isEqualTo("123:456");
+        });
+        assertThat(index.documents()).contains(record).hasSize(before + 1);
+
+        DocumentRecord renamed = new DocumentRecord("ny-plan", "ny-plan.txt", "Ny plan 2", Language.SV, "hash-2",
+                Instant.parse("2025-03-05T05:06:07Z"), 1);
+        index.replace(renamed, List.of(chunk("Ny plan 2", "Enda avsnittet.")));
+        index.commit();
+        assertThat(index.document("ny-plan")).contains(renamed);
+        assertThat(index.documentCount()).isEqualTo(before + 1);
+
+        index.delete("ny-plan");
+        index.commit();
+        assertThat(index.document("ny-plan")).isEmpty();
+        assertThat(index.documentCount()).isEqualTo(before);
+    }
+
     private List<Passage> search(String question, Language language) {
         return index.search(question, language, "", Set.of(), 5).passages();
     }
