@@ -23,7 +23,7 @@ class InsightsTests {
 
     private Insights insights(int kept) {
         return new Insights(new FragaProperties(data.resolve("knowledge"), data),
-                new CurationProperties(DataSize.ofMegabytes(20), 20, kept, 200));
+                new CurationProperties(DataSize.ofMegabytes(20), 20, kept, 200, 2));
     }
 
     private static QuestionAnswered asked(String messageId, String question, boolean answered, String answer, Instant at) {
