@@ -30,6 +30,9 @@ public class AnswerService {
             "deras", "samma", "dette", "denne", "der", "hun", "ham", "deres", "it", "that", "this", "they", "them",
             "there", "he", "she", "him", "her", "its", "their", "those", "these", "då", "också", "også", "also");
 
+    /** Only spaces of any kind (no-break, thin, ideographic), invisible format characters (zero-width, BOM) and controls. */
+    private static final Pattern NOTHING_SHOWN = Pattern.compile("[\\p{Z}\\s\\p{Cf}\\p{Cc}]*");
+
     /** A word written with a capital inside the message: a name of its own ("LO", "Västsverige"). */
     private static final Pattern NAME = Pattern.compile("[\\s(\"'«-]\\p{Lu}");
 
@@ -115,7 +118,7 @@ public class AnswerService {
     /** The message as asked, or why it cannot be. */
     private String validated(String message) {
         String question = message == null ? "" : message.strip();
-        if (question.isEmpty()) {
+        if (NOTHING_SHOWN.matcher(question).matches()) {
             throw new InvalidQuestionException("Skriv en fråga. (The message is empty.)");
         }
         if (question.length() > properties.maxQuestionChars()) {

@@ -1,7 +1,7 @@
 package se.fragafacket.chat;
 
 import java.io.IOException;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -24,6 +24,9 @@ import se.fragafacket.answer.AnswerProperties;
 import se.fragafacket.answer.AnswerService;
 import se.fragafacket.answer.InvalidQuestionException;
 import se.fragafacket.answer.Reply;
+import se.fragafacket.limits.BucketStore;
+import se.fragafacket.limits.LimitProbe;
+import se.fragafacket.limits.RateLimit;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,18 +51,18 @@ final class ChatSocketHandler extends AbstractWebSocketHandler implements SmartL
     private final ChatProperties properties;
     private final String helpLine;
     private final JsonMapper json;
-    private final Clock clock;
+    private final RateLimit frameRate;
     private final Map<String, ChatConnection> connections = new ConcurrentHashMap<>();
     private final ExecutorService answering = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean running;
 
     ChatSocketHandler(AnswerService answers, ChatProperties properties, AnswerProperties answerProperties,
-                      JsonMapper json, Clock clock) {
+                      JsonMapper json, BucketStore buckets) {
         this.answers = answers;
         this.properties = properties;
         this.helpLine = answerProperties.helpLine();
         this.json = json;
-        this.clock = clock;
+        this.frameRate = new RateLimit("ws-frames", properties.messagesPerMinute(), Duration.ofMinutes(1), buckets);
     }
 
     record Token(String type, String text) {
@@ -84,7 +87,7 @@ final class ChatSocketHandler extends AbstractWebSocketHandler implements SmartL
     public void afterConnectionEstablished(WebSocketSession session) {
         var safe = new ConcurrentWebSocketSessionDecorator(session, (int) properties.sendTimeout().toMillis(),
                 (int) properties.sendBufferSize().toBytes());
-        connections.put(session.getId(), new ChatConnection(safe, new MessageRate(properties.messagesPerMinute()),
+        connections.put(session.getId(), new ChatConnection(safe, new MessageRate(frameRate, session.getId()),
                 properties.maxFrameSize().toBytes()));
     }
 
@@ -126,11 +129,11 @@ final class ChatSocketHandler extends AbstractWebSocketHandler implements SmartL
     }
 
     private boolean withinRate(ChatConnection connection) {
-        long now = clock.millis();
-        if (connection.rate.tryAcquire(now)) {
+        LimitProbe probe = connection.rate.tryAcquire();
+        if (probe.allowed()) {
             return true;
         }
-        error(connection, "Du har skickat för många meddelanden. Vänta " + connection.rate.secondsToWait(now)
+        error(connection, "Du har skickat för många meddelanden. Vänta " + probe.retryAfterSeconds()
                 + " sekunder och försök igen. (Too many messages: at most " + properties.messagesPerMinute()
                 + " a minute.)");
         return false;

@@ -24,7 +24,7 @@ class ChatWebSocketConfiguration implements WebSocketConfigurer {
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        var registration = registry.addHandler(handler, "/ws/chat");
+        var registration = registry.addHandler(handler, "/ws/chat").addInterceptors(new OriginSyntax());
         if (!properties.allowedOrigins().isEmpty()) {
             registration.setAllowedOriginPatterns(properties.originPatterns().toArray(String[]::new));
         }

@@ -30,6 +30,10 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import se.fragafacket.limits.BucketStore;
+import se.fragafacket.limits.LimitsProperties;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -74,8 +78,13 @@ class SecurityConfiguration {
     }
 
     @Bean
+    LoginThrottle loginThrottle(LimitsProperties limits, BucketStore buckets) {
+        return new LoginThrottle(limits, buckets);
+    }
+
+    @Bean
     @Order(1)
-    SecurityFilterChain staffApi(HttpSecurity http, AdminProperties admin) throws Exception {
+    SecurityFilterChain staffApi(HttpSecurity http, AdminProperties admin, LoginThrottle throttle) throws Exception {
         AuthenticationEntryPoint entryPoint = (request, response, e) -> {
             if (admin.configured()) {
                 response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Fraga facket staff\"");
@@ -85,6 +94,7 @@ class SecurityConfiguration {
             }
         };
         return http.securityMatcher("/api/admin/**")
+                .addFilterBefore(throttle.filter(), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(STAFF))
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -98,7 +108,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain staffPage(HttpSecurity http, AdminProperties admin) throws Exception {
+    SecurityFilterChain staffPage(HttpSecurity http, AdminProperties admin, LoginThrottle throttle) throws Exception {
         var pageApi = PathPatternRequestMatcher.withDefaults().matcher("/admin/api/**");
         AuthenticationEntryPoint pageApiEntryPoint = (request, response, e) -> {
             if (admin.configured()) {
@@ -108,6 +118,7 @@ class SecurityConfiguration {
             }
         };
         return http.securityMatcher("/admin", "/admin/**")
+                .addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/admin/login", "/admin/admin.css").permitAll()
                         .anyRequest().hasRole(STAFF))

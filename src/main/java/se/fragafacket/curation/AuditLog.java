@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
@@ -57,6 +58,50 @@ class AuditLog {
             throw new UncheckedIOException("Cannot write the audit log " + file, e);
         }
         return entry;
+    }
+
+    /**
+     * Deletes the entries from before {@code cutoff} (the file is rewritten under a temporary name and moved into
+     * place); how many went. Called by {@link Retention}.
+     */
+    synchronized int deleteOlderThan(Instant cutoff) {
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            StringBuilder kept = new StringBuilder();
+            int removed = 0;
+            for (String line : lines) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                Entry entry;
+                try {
+                    entry = JSON.readValue(line, Entry.class);
+                } catch (JacksonException e) {
+                    removed++; // a line cut short by a crash
+                    continue;
+                }
+                if (entry.at() == null || entry.at().isBefore(cutoff)) {
+                    removed++;
+                } else {
+                    kept.append(line).append('\n');
+                }
+            }
+            if (removed > 0) {
+                Path temporary = Files.createTempFile(file.getParent(), ".audit-", ".part");
+                try {
+                    Files.writeString(temporary, kept, StandardCharsets.UTF_8);
+                    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } finally {
+                    Files.deleteIfExists(temporary);
+                }
+            }
+            return removed;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prune the audit log " + file, e);
+        }
     }
 
     /** The latest entries, newest first. */

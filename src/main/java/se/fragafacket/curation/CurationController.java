@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -28,6 +30,8 @@ import se.fragafacket.ingest.KnowledgeBase;
 import se.fragafacket.ingest.UnreadableDocumentException;
 import se.fragafacket.search.DocumentRecord;
 import se.fragafacket.search.KnowledgeIndex;
+import se.fragafacket.limits.LimitProbe;
+import se.fragafacket.limits.RateLimitedException;
 import se.fragafacket.search.Passage;
 
 /**
@@ -78,6 +82,8 @@ class CurationController {
     record TrialView(boolean answered, String answer, List<Source> sources, List<ScoredPassage> passages) {
     }
 
+    private static final Duration BUSY_RETRY = Duration.ofSeconds(10);
+
     private final KnowledgeBase knowledgeBase;
     private final KnowledgeIndex index;
     private final AnswerService answers;
@@ -85,6 +91,8 @@ class CurationController {
     private final CurationProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    /** At most {@code fraga.curation.parallel-uploads} files are read at once; more are refused, not queued. */
+    private final Semaphore reading;
 
     CurationController(KnowledgeBase knowledgeBase, KnowledgeIndex index, AnswerService answers, AuditLog audit,
                        CurationProperties properties, ApplicationEventPublisher events, Clock clock) {
@@ -95,6 +103,7 @@ class CurationController {
         this.properties = properties;
         this.events = events;
         this.clock = clock;
+        this.reading = new Semaphore(properties.parallelUploads());
     }
 
     @GetMapping("/documents")
@@ -134,11 +143,19 @@ class CurationController {
             action = "replace";
         }
         DocumentRecord record;
+        if (!reading.tryAcquire()) {
+            String busy = "Just nu läses redan " + properties.parallelUploads() + " filer in. Försök igen om en stund; ingenting ändrades. "
+                    + "(Too many uploads being read at once; try again shortly.)";
+            audit.record(user.getName(), action, name, KnowledgeBase.documentId(name), "refused", busy);
+            throw new RateLimitedException(busy, new LimitProbe(false, BUSY_RETRY));
+        }
         try {
             record = knowledgeBase.put(name, file.getBytes());
         } catch (UnreadableDocumentException e) {
             throw refused(HttpStatus.BAD_REQUEST, user, action, name, "Filen \"" + name
                     + "\" togs inte emot och ingenting ändrades: den kunde inte läsas. (Not taken: " + e.getMessage() + ".)");
+        } finally {
+            reading.release();
         }
         changed(user, action, record.documentId(), record.fileName(), replaced ? "earlier version kept" : "");
         var view = new UploadView(record.documentId(), record.title(), record.fileName(), record.language().code(),

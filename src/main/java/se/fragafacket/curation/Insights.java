@@ -18,6 +18,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -88,6 +96,11 @@ public class Insights {
         }
     };
     private int linesInFile;
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "insights-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     Insights(FragaProperties fraga, CurationProperties properties) {
         this.file = fraga.dataDir().toAbsolutePath().normalize().resolve("insights.jsonl");
@@ -95,12 +108,61 @@ public class Insights {
         load();
     }
 
+    /**
+     * Kept off the member's request path: the event is only queued here, masked and written by one writer
+     * thread in order. A full disk or an I/O error is logged there and never fails an answer.
+     */
     @EventListener
     void answered(QuestionAnswered event) {
         if (EVALUATION_CHANNEL.equals(event.channel())) {
             return;
         }
-        var asked = new Asked(event.channel(), PersonalData.mask(event.question()), PersonalData.mask(event.answer()),
+        offPath("an unanswered question", () -> record(event));
+    }
+
+    @EventListener
+    void feedback(FeedbackGiven event) {
+        if (event.helpful()) {
+            return;
+        }
+        offPath("an unhelpful mark", () -> record(event));
+    }
+
+    private void offPath(String what, Runnable write) {
+        try {
+            writer.execute(() -> {
+                try {
+                    write.run();
+                } catch (RuntimeException e) {
+                    log.error("Insights could not keep {} (the member got the answer): {}", what, e.toString());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            log.warn("Insights are closed; {} not kept", what);
+        }
+    }
+
+    /** Runs on the writer thread after everything queued before it, and waits for it. */
+    private <T> T inOrder(Callable<T> work) {
+        try {
+            return writer.submit(work).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the insights", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
+
+    @PreDestroy
+    void close() throws InterruptedException {
+        writer.shutdown();
+        writer.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    private void record(QuestionAnswered event) {
+        String question = PersonalData.mask(event.question());
+        var asked = new Asked(event.channel(), question, PersonalData.maskAnswer(event.answer(), event.question()),
                 List.copyOf(event.documentIds()), false);
         synchronized (this) {
             answers.put(event.messageId(), asked);
@@ -111,11 +173,7 @@ public class Insights {
         }
     }
 
-    @EventListener
-    void feedback(FeedbackGiven event) {
-        if (event.helpful()) {
-            return;
-        }
+    private void record(FeedbackGiven event) {
         String comment = PersonalData.mask(event.comment() == null ? "" : event.comment().strip());
         synchronized (this) {
             Asked asked = answers.get(event.messageId());
@@ -131,7 +189,36 @@ public class Insights {
     }
 
     /** The kept questions grouped by question, the most recently asked or marked first. */
-    public synchronized List<Group> groups() {
+    public List<Group> groups() {
+        return inOrder(this::grouped);
+    }
+
+    /**
+     * Deletes the entries kept from before {@code cutoff}, in memory and in the file; how many went.
+     * Called by {@link Retention}.
+     */
+    int deleteOlderThan(Instant cutoff) {
+        return inOrder(() -> remove(entry -> entry.at().isBefore(cutoff)));
+    }
+
+    /** Deletes every entry of a question as grouped (the same words, case and punctuation aside); how many went. */
+    int delete(String question) {
+        String key = normalise(question == null ? "" : question);
+        return inOrder(() -> remove(entry -> entry.question() != null && normalise(entry.question()).equals(key)));
+    }
+
+    private synchronized int remove(java.util.function.Predicate<Entry> doomed) throws IOException {
+        int before = entries.size();
+        entries.removeIf(doomed);
+        int removed = before - entries.size();
+        if (removed > 0 || linesInFile > entries.size()) {
+            Files.createDirectories(file.getParent());
+            rewrite();
+        }
+        return removed;
+    }
+
+    private synchronized List<Group> grouped() {
         Map<String, List<Entry>> byQuestion = new LinkedHashMap<>();
         for (Entry entry : entries) {
             String key = entry.question() == null ? "message:" + entry.messageId() : normalise(entry.question());

@@ -1,5 +1,6 @@
 package se.fragafacket.ingest;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
@@ -12,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.zip.ZipInputStream;
 
 import org.apache.tika.detect.DefaultDetector;
 import org.apache.tika.detect.Detector;
@@ -38,6 +40,8 @@ import org.apache.tika.parser.microsoft.rtf.RTFParser;
 import org.apache.tika.parser.odf.OpenDocumentParser;
 import org.apache.tika.parser.pdf.PDFParser;
 import org.apache.tika.parser.csv.TextAndCSVParser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
@@ -83,6 +87,14 @@ final class DocumentParser {
     /** For documents embedded in a document (a picture's caption in a Word file…): their type is detected. */
     private static final Parser EMBEDDED = new AutoDetectParser(DETECTOR, PARSER);
 
+    private static final Logger log = LoggerFactory.getLogger(DocumentParser.class);
+    /** POI's own minimum inflate ratio is 1/100: past that, a zip is a bomb. */
+    private static final long MAX_UNPACK_RATIO = 100;
+    /** Small files may unpack far past the ratio (text compresses well); under this many bytes they may. */
+    private static final long BOMB_FLOOR_BYTES = 16L * 1024 * 1024;
+    /** No document unpacks to more than this, whatever its size. */
+    private static final long MAX_UNPACKED_BYTES = 256L * 1024 * 1024;
+
     private final IngestProperties properties;
     private final TextStructure structure;
     private final TextCleaner cleaner;
@@ -117,6 +129,7 @@ final class DocumentParser {
             throw new UnreadableDocumentException("it holds binary data, not text");
         }
         metadata.set(Metadata.CONTENT_TYPE, type.toString());
+        checkUnpackedSize(content);
         Future<String> result = parsing.submit(() -> extract(content, metadata));
         String text;
         try {
@@ -177,6 +190,37 @@ final class DocumentParser {
         return handler.text();
     }
 
+    /**
+     * A zip-based document (Word, OpenDocument, EPUB) is unpacked once, counting only, before it is parsed: one
+     * that unpacks to more than {@value #MAX_UNPACK_RATIO} times its size (and over {@value #BOMB_FLOOR_BYTES}
+     * bytes), or to more than {@value #MAX_UNPACKED_BYTES} bytes at all, is refused when that many bytes have
+     * been counted. The work is bounded by those numbers, not by a clock, so the verdict is the same on any machine.
+     */
+    private static void checkUnpackedSize(byte[] content) throws UnreadableDocumentException {
+        if (content.length < 4 || content[0] != 'P' || content[1] != 'K' || content[2] != 3 || content[3] != 4) {
+            return;
+        }
+        long bombAt = Math.max(BOMB_FLOOR_BYTES, (long) content.length * MAX_UNPACK_RATIO);
+        long unpacked = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (var zip = new ZipInputStream(new ByteArrayInputStream(content))) {
+            while (zip.getNextEntry() != null) {
+                int n;
+                while ((n = zip.read(buffer)) > 0) {
+                    unpacked += n;
+                    if (unpacked > bombAt) {
+                        throw new UnreadableDocumentException("it looks like a zip bomb (it unpacks to far more than its size)");
+                    }
+                    if (unpacked > MAX_UNPACKED_BYTES) {
+                        throw new UnreadableDocumentException("it unpacks to more than " + MAX_UNPACKED_BYTES / (1024 * 1024) + " MB");
+                    }
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            // not a zip this reader understands: Tika decides, within its own limits
+        }
+    }
+
     /** Why a parse failed, looking through Tika's wrapping for the cause staff can act on. */
     private String reason(Throwable error, int size) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
@@ -198,7 +242,9 @@ final class DocumentParser {
                 return "its text is longer than the limit of " + properties.maxTextChars() + " characters";
             }
         }
-        return "it could not be read (" + error.getClass().getSimpleName() + ": " + error.getMessage() + ")";
+        // the parser's own words name its classes and objects: they go to the log, not to staff
+        log.info("Tika could not read a document: {}", String.valueOf(error).replaceAll("\\s+", " "));
+        return "it could not be read (the file is damaged, or not what its name says)";
     }
 
     /** The first marked heading, else the first guessed heading of two words or more, else the file name. */
@@ -226,6 +272,8 @@ final class DocumentParser {
         private boolean inBody;
         private int skip;
         private int inline;
+        private boolean entryOpened;
+        private int skippedEntryNames;
 
         StructureHandler(int limit, long deadline) {
             this.deadline = deadline;
@@ -239,6 +287,15 @@ final class DocumentParser {
         @Override
         public void startElement(String uri, String localName, String qName, Attributes attributes) {
             String name = localName.isEmpty() ? qName : localName;
+            // Tika names an embedded object (an attachment, a zip entry) in an <h1> opening its
+            // <div class="package-entry">: that name is no heading of the document, nor its title
+            boolean entryName = entryOpened && "h1".equals(name);
+            entryOpened = "div".equals(name) && "package-entry".equals(attributes.getValue("class"));
+            if (entryName) {
+                skip++;
+                skippedEntryNames++;
+                return;
+            }
             switch (name) {
                 case "body" -> inBody = true;
                 case "script", "style", "nav", "footer", "head", "title" -> skip++;
@@ -262,6 +319,12 @@ final class DocumentParser {
         @Override
         public void endElement(String uri, String localName, String qName) {
             String name = localName.isEmpty() ? qName : localName;
+            entryOpened = false;
+            if (skippedEntryNames > 0 && "h1".equals(name)) {
+                skippedEntryNames--;
+                skip--;
+                return;
+            }
             switch (name) {
                 case "script", "style", "nav", "footer", "head", "title" -> skip--;
                 case "h1", "h2", "h3", "h4", "h5", "h6" -> {
@@ -284,14 +347,15 @@ final class DocumentParser {
             if (!inBody || skip > 0) {
                 return;
             }
+            // the text limit first, and before anything is kept: its verdict does not depend on the machine's speed
+            if ((long) out.length() + length > limit) {
+                throw new SAXException("Text limit of " + limit + " characters reached");
+            }
             String chunk = new String(ch, start, length);
             out.append(inline > 0 ? chunk.replace('\n', ' ') : chunk);
             if (System.nanoTime() > deadline) {
                 // a parse given up on stops at its next text, rather than running on in the background
                 throw new SAXException("Time limit reached");
-            }
-            if (out.length() > limit) {
-                throw new SAXException("Text limit of " + limit + " characters reached");
             }
         }
 

@@ -256,10 +256,11 @@ public class KnowledgeBase implements SmartLifecycle {
      */
     public DocumentRecord put(String fileName, byte[] content) throws UnreadableDocumentException, IOException {
         Path target = target(fileName);
+        // read outside the lock: a slow file does not hold up other staff's changes
+        ParsedDocument parsed = parser.parse(fileName, content);
+        checkType(fileName, parsed.mediaType());
         writes.lock();
         try {
-            ParsedDocument parsed = parser.parse(fileName, content);
-            checkType(fileName, parsed.mediaType());
             String documentId = documentId(fileName);
             String hash = sha256(content);
             Optional<Path> previous = index.document(documentId).flatMap(this::locate)
@@ -279,6 +280,7 @@ public class KnowledgeBase implements SmartLifecycle {
             Path temporary = Files.createTempFile(folder, ".upload-", ".part");
             try {
                 Files.write(temporary, content);
+                readableLikeTheOthers(temporary);
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(temporary);
@@ -291,6 +293,13 @@ public class KnowledgeBase implements SmartLifecycle {
             return record;
         } finally {
             writes.unlock();
+        }
+    }
+
+    /** A temporary file is made owner-only (0600); an uploaded document gets the originals' rw-r--r--. */
+    private static void readableLikeTheOthers(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 

@@ -1,6 +1,5 @@
 package se.fragafacket.telegram;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,6 +23,8 @@ import se.fragafacket.answer.AnswerService;
 import se.fragafacket.answer.InvalidQuestionException;
 import se.fragafacket.answer.Reply;
 import se.fragafacket.search.DocumentRecord;
+import se.fragafacket.limits.BucketStore;
+import se.fragafacket.limits.RateLimit;
 import se.fragafacket.search.KnowledgeIndex;
 
 /**
@@ -52,7 +53,7 @@ public class TelegramChannel {
     private final AtomicReference<User> me = new AtomicReference<>();
 
     TelegramChannel(AnswerService answers, BotApi api, TelegramProperties properties,
-                    AnswerProperties answerProperties, KnowledgeIndex index, Clock clock,
+                    AnswerProperties answerProperties, KnowledgeIndex index, BucketStore buckets,
                     ScheduledExecutorService scheduler) {
         this.answers = answers;
         this.api = api;
@@ -60,7 +61,8 @@ public class TelegramChannel {
         this.answerProperties = answerProperties;
         this.index = index;
         this.scheduler = scheduler;
-        this.rateLimiter = new ChatRateLimiter(properties.rateLimit(), properties.rateLimitWindow(), clock);
+        this.rateLimiter = new ChatRateLimiter(new RateLimit("telegram", properties.rateLimit(),
+                properties.rateLimitWindow(), buckets));
     }
 
     /** The conversation a chat's messages belong to. */

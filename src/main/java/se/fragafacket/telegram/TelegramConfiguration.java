@@ -1,6 +1,5 @@
 package se.fragafacket.telegram;
 
-import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -11,6 +10,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import se.fragafacket.answer.AnswerProperties;
 import se.fragafacket.answer.AnswerService;
+import se.fragafacket.limits.BucketStore;
 import se.fragafacket.search.KnowledgeIndex;
 
 /**
@@ -39,9 +39,9 @@ class TelegramConfiguration {
 
     @Bean
     TelegramChannel telegramChannel(AnswerService answers, BotApi telegramBotApi, TelegramProperties properties,
-                                    AnswerProperties answerProperties, KnowledgeIndex index, Clock clock,
+                                    AnswerProperties answerProperties, KnowledgeIndex index, BucketStore buckets,
                                     ScheduledExecutorService telegramScheduler) {
-        return new TelegramChannel(answers, telegramBotApi, properties, answerProperties, index, clock,
+        return new TelegramChannel(answers, telegramBotApi, properties, answerProperties, index, buckets,
                 telegramScheduler);
     }
 

@@ -43,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and {@code POST /api/chat} latency over the public questions. Excluded from the normal build (tag
  * {@code benchmark}); run it with
  * {@code ./mvnw -B test -Dtest=ChatBenchmark -Dgroups=benchmark -DexcludedGroups=none -Dsurefire.failIfNoSpecifiedTests=false}.
- * Prints the figures and writes them to {@code target/benchmark.txt}.
+ * Prints the figures and writes them to {@code target/benchmark.txt}; {@code -Dbench.latencyOnly=true} leaves out ingestion.
  */
 @Tag("benchmark")
 class ChatBenchmark {
@@ -51,6 +51,7 @@ class ChatBenchmark {
     private static final int RUNS = 5;
     private static final int WARM_UP = 20;
     private static final int REQUESTS = 200;
+    private static final int PER_CLIENT = 60;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @TempDir
@@ -67,7 +68,9 @@ class ChatBenchmark {
             line("knowledge/: %d files, %d bytes", files.count(), Files.walk(knowledge).filter(Files::isRegularFile)
                     .mapToLong(ChatBenchmark::size).sum());
         }
-        ingestion(knowledge);
+        if (!Boolean.getBoolean("bench.latencyOnly")) {
+            ingestion(knowledge);
+        }
         service(knowledge);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/benchmark.txt"), report, StandardCharsets.UTF_8);
@@ -106,7 +109,9 @@ class ChatBenchmark {
         Path data = temp.resolve("service");
         FileSystemUtils.deleteRecursively(data);
         String[] args = {"--server.port=0", "--fraga.data-dir=" + data, "--fraga.knowledge-dir=" + knowledge,
-                "--logging.level.root=WARN", "--spring.main.banner-mode=off"};
+                "--logging.level.root=WARN", "--spring.main.banner-mode=off",
+                // the benchmark is one address asking far more than a member may
+                "--fraga.limits.http-chat-requests=1000000"};
         long start = System.nanoTime();
         new SpringApplicationBuilder(FragaFacketApplication.class).run(args).close();
         double cold = millis(start);
@@ -162,6 +167,68 @@ class ChatBenchmark {
             }
         }
         line("AnswerService.ask in-process (first turns only), %d warm-up + %d measured: %s", WARM_UP, direct.size(), percentiles(direct));
+        line("");
+        line("POST /api/chat with concurrent clients (each its own keep-alive connection, first turns of dev.jsonl in turn):");
+        for (int clients : new int[] {1, 4, 16}) {
+            concurrent(chat, questions, clients);
+        }
+        line("resident memory of this JVM (service and benchmark) after the load: %d MB", residentMegabytes());
+    }
+
+    /** {@code clients} clients asking at once, {@value #PER_CLIENT} questions each after a warm-up round. */
+    private void concurrent(URI chat, List<EvalCase> questions, int clients) throws Exception {
+        List<Double> times = java.util.Collections.synchronizedList(new ArrayList<>());
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        long began = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            Thread thread = Thread.ofPlatform().start(() -> {
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                try {
+                    start.await();
+                    for (int i = 0; i < WARM_UP / 4 + PER_CLIENT; i++) {
+                        EvalCase question = questions.get((client * 7 + i) % questions.size());
+                        long sent = System.nanoTime();
+                        HttpResponse<String> response = http.send(HttpRequest.newBuilder(chat)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                                        Map.of("message", question.turns().get(0))))).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() != 200) {
+                            throw new IllegalStateException("status " + response.statusCode());
+                        }
+                        if (i >= WARM_UP / 4) {
+                            times.add(millis(sent));
+                        }
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            threads.add(thread);
+        }
+        start.countDown();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        double seconds = (System.nanoTime() - began) / 1e9;
+        assertThat(times).hasSize(clients * PER_CLIENT);
+        line("  %2d clients, %d requests, %.0f requests/s: %s", clients, times.size(), times.size() / seconds,
+                percentiles(new ArrayList<>(times)));
+    }
+
+    private static long residentMegabytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return -1;
     }
 
     private static String percentiles(List<Double> times) {

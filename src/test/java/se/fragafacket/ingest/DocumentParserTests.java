@@ -226,4 +226,81 @@ class DocumentParserTests {
         assertThatThrownBy(() -> small.parse("lang.html", utf8(html)))
                 .isInstanceOf(UnreadableDocumentException.class).hasMessageStartingWith("its text is longer than the limit");
     }
+
+    /** A Word document whose body unpacks to {@code megabytes} MB of one letter: a zip bomb. */
+    private static byte[] zipBomb(int megabytes) throws java.io.IOException {
+        var out = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(out)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+            zip.write(utf8("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                    + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                    + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument."
+                    + "wordprocessingml.document.main+xml\"/></Types>"));
+            zip.putNextEntry(new java.util.zip.ZipEntry("_rels/.rels"));
+            zip.write(utf8("<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                    + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+                    + "officeDocument\" Target=\"word/document.xml\"/></Relationships>"));
+            zip.putNextEntry(new java.util.zip.ZipEntry("word/document.xml"));
+            zip.write(utf8("<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+                    + "<w:body><w:p><w:r><w:t>"));
+            byte[] block = new byte[1 << 20];
+            Arrays.fill(block, (byte) 'a');
+            for (int i = 0; i < megabytes; i++) {
+                zip.write(block);
+            }
+            zip.write(utf8("</w:t></w:r></w:p></w:body></w:document>"));
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void refusesAZipBombByCountingWhatItUnpacksToNotByTheClock() throws Exception {
+        // a parse time limit no machine meets: the verdict comes from the bytes counted before any parse starts
+        var hurried = new DocumentParser(Settings.bind("fraga.ingest", IngestProperties.class, Map.of("parse-timeout", "1ms")));
+        byte[] bomb = zipBomb(64);
+
+        assertThat(bomb.length).isLessThan(1024 * 1024);
+        assertThatThrownBy(() -> hurried.parse("forhandlingsdagen.docx", bomb))
+                .isInstanceOf(UnreadableDocumentException.class)
+                .hasMessage("it looks like a zip bomb (it unpacks to far more than its size)");
+    }
+
+    @Test
+    void aRefusalNamesNoClassOrObjectOfTheParser() throws Exception {
+        byte[] docx = Documents.docx("Plan", List.of(p("Höstmöte 25 november. ".repeat(200))));
+        byte[] cut = Arrays.copyOf(docx, docx.length / 2);
+
+        assertThatThrownBy(() -> parser.parse("trasig.docx", cut))
+                .isInstanceOf(UnreadableDocumentException.class)
+                .satisfies(e -> assertThat(e.getMessage()).startsWith("it could not be read")
+                        .doesNotContain("Exception", "@", "org.", "Parser"));
+    }
+
+    @Test
+    void anEmbeddedObjectsNameIsNeitherAHeadingNorTheTitle() throws Exception {
+        var nested = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(nested)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("inne.txt"));
+            zip.write(utf8("Bilagans text om årsmötet."));
+        }
+        var out = new java.io.ByteArrayOutputStream();
+        try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument()) {
+            document.createParagraph().createRun().setText("Årsmötet hålls den 12 mars i Folkets hus.");
+            var pkg = document.getPackage();
+            var name = org.apache.poi.openxml4j.opc.PackagingURIHelper.createPartName("/word/embeddings/nested.zip");
+            var part = pkg.createPart(name, "application/zip");
+            try (var stream = part.getOutputStream()) {
+                stream.write(nested.toByteArray());
+            }
+            document.getPackagePart().addRelationship(name, org.apache.poi.openxml4j.opc.TargetMode.INTERNAL,
+                    org.apache.poi.ooxml.POIXMLDocument.PACK_OBJECT_REL_TYPE);
+            document.write(out);
+        }
+
+        ParsedDocument parsed = parser.parse("arsmote.docx", out.toByteArray());
+
+        assertThat(parsed.title()).isEqualTo("Arsmote");
+        assertThat(parsed.blocks()).extracting(Block::text).noneMatch(t -> t.contains("nested.zip") || t.contains("inne.txt"))
+                .contains("Årsmötet hålls den 12 mars i Folkets hus.");
+    }
 }

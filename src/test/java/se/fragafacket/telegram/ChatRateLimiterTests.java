@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import se.fragafacket.MovableClock;
+import se.fragafacket.limits.LocalBucketStore;
+import se.fragafacket.limits.RateLimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.fragafacket.telegram.ChatRateLimiter.Decision.ALLOW;
@@ -13,7 +15,8 @@ import static se.fragafacket.telegram.ChatRateLimiter.Decision.WARN;
 class ChatRateLimiterTests {
 
     private final MovableClock clock = new MovableClock();
-    private final ChatRateLimiter limiter = new ChatRateLimiter(3, Duration.ofMinutes(1), clock);
+    private final ChatRateLimiter limiter = new ChatRateLimiter(
+            new RateLimit("telegram", 3, Duration.ofMinutes(1), new LocalBucketStore(clock, 1000)));
 
     @Test
     void warnsOnceWhenAChatAsksMoreThanTheLimitThenStaysQuiet() {
@@ -35,14 +38,19 @@ class ChatRateLimiterTests {
     }
 
     @Test
-    void answersAgainOnceTheWindowHasRoom() {
+    void answersAgainOnceTheWindowHasEnded() {
         limiter.check(1);
         clock.advance(Duration.ofSeconds(30));
         limiter.check(1);
         limiter.check(1);
         assertThat(limiter.check(1)).isEqualTo(WARN);
 
-        clock.advance(Duration.ofSeconds(31)); // the first question has left the window
+        clock.advance(Duration.ofSeconds(29)); // the chat's minute (from its first question) is not over
+        assertThat(limiter.check(1)).isEqualTo(DROP);
+
+        clock.advance(Duration.ofSeconds(1)); // it is: the whole limit is back, and a warning would come again
+        assertThat(limiter.check(1)).isEqualTo(ALLOW);
+        assertThat(limiter.check(1)).isEqualTo(ALLOW);
         assertThat(limiter.check(1)).isEqualTo(ALLOW);
         assertThat(limiter.check(1)).isEqualTo(WARN);
     }
