@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -12,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
@@ -42,11 +44,16 @@ final class DocumentParser {
             "application/msword", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             "application/vnd.oasis.opendocument.text", "application/epub+zip");
 
-    /** Tika's HTML mapping, but a page's navigation and footer are dropped with their text. */
+    /**
+     * Tika's HTML mapping, but a page's navigation and footer are dropped with their text, and every other
+     * element comes through (as a neutral "span" where Tika has no mapping for it) with the attributes that hide
+     * it — {@code hidden}, {@code aria-hidden}, {@code style} — so text the page does not show is not indexed.
+     */
     private static final HtmlMapper WITHOUT_NAVIGATION = new HtmlMapper() {
         @Override
         public String mapSafeElement(String name) {
-            return DefaultHtmlMapper.INSTANCE.mapSafeElement(name);
+            String mapped = DefaultHtmlMapper.INSTANCE.mapSafeElement(name);
+            return mapped != null ? mapped : "span";
         }
 
         @Override
@@ -57,9 +64,17 @@ final class DocumentParser {
 
         @Override
         public String mapSafeAttribute(String elementName, String attributeName) {
+            String lower = attributeName.toLowerCase(Locale.ROOT);
+            if (HIDING_ATTRIBUTES.contains(lower)) {
+                return lower;
+            }
             return DefaultHtmlMapper.INSTANCE.mapSafeAttribute(elementName, attributeName);
         }
     };
+    private static final Set<String> HIDING_ATTRIBUTES = Set.of("hidden", "aria-hidden", "style");
+    /** An inline style that hides the element: {@code display: none} or {@code visibility: hidden}. */
+    private static final Pattern HIDING_STYLE = Pattern.compile(
+            "(?:^|[;\\s])(?:display\\s*:\\s*none|visibility\\s*:\\s*hidden)\\b", Pattern.CASE_INSENSITIVE);
 
     private final AutoDetectParser parser = new AutoDetectParser();
     private final IngestProperties properties;
@@ -109,7 +124,7 @@ final class DocumentParser {
         } catch (ExecutionException e) {
             throw new UnreadableDocumentException(reason(e.getCause(), content.length), e.getCause());
         }
-        List<Block> blocks = structure.blocks(text);
+        List<Block> blocks = structure.blocks(cleaner.withoutAddressesToAssistant(fileName, text));
         if (blocks.isEmpty()) {
             throw new UnreadableDocumentException("it holds no readable text");
         }
@@ -194,6 +209,8 @@ final class DocumentParser {
         private final Deque<String> lists = new ArrayDeque<>();
         private boolean inBody;
         private int skip;
+        /** Depth inside an element the page hides; its text and structure are left out. */
+        private int hidden;
         private int inline;
 
         StructureHandler(int limit, long deadline) {
@@ -208,6 +225,10 @@ final class DocumentParser {
         @Override
         public void startElement(String uri, String localName, String qName, Attributes attributes) {
             String name = localName.isEmpty() ? qName : localName;
+            if (hidden > 0 || hides(attributes)) {
+                hidden++;
+                return;
+            }
             switch (name) {
                 case "body" -> inBody = true;
                 case "script", "style", "nav", "footer", "head", "title" -> skip++;
@@ -231,6 +252,10 @@ final class DocumentParser {
         @Override
         public void endElement(String uri, String localName, String qName) {
             String name = localName.isEmpty() ? qName : localName;
+            if (hidden > 0) {
+                hidden--;
+                return;
+            }
             switch (name) {
                 case "script", "style", "nav", "footer", "head", "title" -> skip--;
                 case "h1", "h2", "h3", "h4", "h5", "h6" -> {
@@ -250,7 +275,7 @@ final class DocumentParser {
 
         @Override
         public void characters(char[] ch, int start, int length) throws SAXException {
-            if (!inBody || skip > 0) {
+            if (!inBody || skip > 0 || hidden > 0) {
                 return;
             }
             String chunk = new String(ch, start, length);
@@ -262,6 +287,21 @@ final class DocumentParser {
             if (out.length() > limit) {
                 throw new SAXException("Text limit of " + limit + " characters reached");
             }
+        }
+
+        /** The element is not shown: {@code hidden}, {@code aria-hidden="true"}, or a style of display none. */
+        private static boolean hides(Attributes attributes) {
+            for (int i = 0; i < attributes.getLength(); i++) {
+                String attribute = (attributes.getLocalName(i).isEmpty() ? attributes.getQName(i) : attributes.getLocalName(i))
+                        .toLowerCase(Locale.ROOT);
+                String value = attributes.getValue(i);
+                if ("hidden".equals(attribute) && !"false".equalsIgnoreCase(value)
+                        || "aria-hidden".equals(attribute) && "true".equalsIgnoreCase(value.strip())
+                        || "style".equals(attribute) && HIDING_STYLE.matcher(value).find()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Tika ends each line of a PDF's paragraph this way: the line break keeps the words apart. */
