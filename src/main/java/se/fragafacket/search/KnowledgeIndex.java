@@ -78,7 +78,7 @@ public final class KnowledgeIndex implements Closeable {
     private static final String EXACT = "exact";        // unstemmed words as written: names, numbers
     private static final String VECTOR = "vector";      // dense embedding of heading path + text, when a model is set
 
-    private static final String FORMAT_VERSION = "5";
+    private static final String FORMAT_VERSION = "6"; // 6: hidden HTML and text addressed to an assistant left out
     /** Words of a question searched; each adds a few clauses per language and glossary equivalent. */
     private static final int MAX_WORDS = 32;
 
