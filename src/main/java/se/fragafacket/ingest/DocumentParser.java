@@ -27,6 +27,7 @@ import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.html.DefaultHtmlMapper;
 import org.apache.tika.parser.html.HtmlMapper;
+import org.apache.tika.sax.XHTMLContentHandler;
 import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
@@ -44,16 +45,26 @@ final class DocumentParser {
             "application/msword", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             "application/vnd.oasis.opendocument.text", "application/epub+zip");
 
+    /** An element Tika has no mapping for that ends a line ("div", "section"): Tika would write a line break after it. */
+    private static final String OTHER_BLOCK = "fraga-block";
+    /** Any other element Tika has no mapping for ("span", "font"). */
+    private static final String OTHER_INLINE = "fraga-inline";
+
     /**
      * Tika's HTML mapping, but a page's navigation and footer are dropped with their text, and every other
-     * element comes through (as a neutral "span" where Tika has no mapping for it) with the attributes that hide
-     * it — {@code hidden}, {@code aria-hidden}, {@code style} — so text the page does not show is not indexed.
+     * element comes through (under a neutral name where Tika has no mapping for it) with the attributes that
+     * hide it — {@code hidden}, {@code aria-hidden}, {@code style} — so text the page does not show is not
+     * indexed. A neutral block ends with the line break Tika writes after an unmapped block element, so the
+     * text of visible elements comes out as it did before.
      */
     private static final HtmlMapper WITHOUT_NAVIGATION = new HtmlMapper() {
         @Override
         public String mapSafeElement(String name) {
             String mapped = DefaultHtmlMapper.INSTANCE.mapSafeElement(name);
-            return mapped != null ? mapped : "span";
+            if (mapped != null) {
+                return mapped;
+            }
+            return XHTMLContentHandler.ENDLINE.contains(name.toLowerCase(Locale.ENGLISH)) ? OTHER_BLOCK : OTHER_INLINE;
         }
 
         @Override
@@ -254,9 +265,17 @@ final class DocumentParser {
             String name = localName.isEmpty() ? qName : localName;
             if (hidden > 0) {
                 hidden--;
+                if (hidden == 0 && OTHER_BLOCK.equals(name) && inBody && skip == 0) {
+                    out.append(inline > 0 ? " " : "\n");
+                }
                 return;
             }
             switch (name) {
+                case OTHER_BLOCK -> {
+                    if (inBody && skip == 0) {
+                        out.append(inline > 0 ? " " : "\n"); // the line break Tika writes after an unmapped block
+                    }
+                }
                 case "script", "style", "nav", "footer", "head", "title" -> skip--;
                 case "h1", "h2", "h3", "h4", "h5", "h6" -> {
                     inline--;

@@ -50,6 +50,22 @@ class HiddenAndAddressedTextTests {
     }
 
     @Test
+    void keepsTheTextOfVisibleBlocksApartWhereTheyAreNextToHiddenOnes() throws Exception {
+        String html = """
+                <html><head><title>Kontakt</title></head><body>
+                <h1>Kontakt</h1>
+                <div>Ring oss på 0150-732 52</div><div hidden>Dold rad</div><div>Skriv till <span>oss</span> på kansliet</div>
+                <section><article>Öppet vardagar</article><article>Stängt i juli</article></section>
+                </body></html>
+                """;
+
+        String text = String.join("\n", parser.parse("kontakt.html", utf8(html)).blocks().stream().map(Block::text).toList());
+
+        assertThat(text).contains("Ring oss på 0150-732 52", "Skriv till oss på kansliet", "Öppet vardagar", "Stängt i juli")
+                .doesNotContain("Dold", "52Skriv", "vardagarStängt");
+    }
+
+    @Test
     void leavesOutTextAddressedToAnAssistantInAnyFormatKeepingTheRestOfItsParagraph() throws Exception {
         String markdown = """
                 # Semester
