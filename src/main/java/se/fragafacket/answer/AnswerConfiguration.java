@@ -1,8 +1,12 @@
 package se.fragafacket.answer;
 
+import java.time.Clock;
+
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +20,7 @@ class AnswerConfiguration {
     private static final Logger log = LoggerFactory.getLogger(AnswerConfiguration.class);
 
     @Bean
-    Answerer answerer(LlmProperties llm, Analysis analysis, Prompts prompts, AnswerProperties properties) {
+    Answerer answerer(LlmProperties llm, Analysis analysis, Prompts prompts, AnswerProperties properties, Clock clock) {
         var extractive = new ExtractiveAnswerer(analysis, prompts, properties);
         if ("extractive".equals(llm.provider())) {
             log.info("Answering by extracting passages (no model server)");
@@ -40,7 +44,30 @@ class AnswerConfiguration {
                     + "': use extractive, openai or ollama");
         };
         log.info("Answering with {} model '{}' at {}", llm.provider(), llm.model(), llm.baseUrl());
-        return new ChatModelAnswerer(model, prompts, llm, properties, extractive);
+        return new ChatModelAnswerer(model, prompts, llm, properties, extractive, analysis, breaker(llm, clock));
+    }
+
+    /**
+     * Opens after {@code breaker-failures} failed calls in a row; while open no call is made; after
+     * {@code breaker-open-for} (on the service's clock) one call tries the server again and closes it on success.
+     */
+    static CircuitBreaker breaker(LlmProperties llm, Clock clock) {
+        CircuitBreaker breaker = CircuitBreaker.of("model-server", CircuitBreakerConfig.custom()
+                .slidingWindow(llm.breakerFailures(), llm.breakerFailures(), CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .failureRateThreshold(100)
+                .waitDurationInOpenState(llm.breakerOpenFor())
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .writableStackTraceEnabled(false)
+                .clock(clock)
+                .build());
+        breaker.getEventPublisher().onStateTransition(event -> log.warn("Model server circuit: {}",
+                switch (event.getStateTransition().getToState()) {
+                    case OPEN -> "open, questions are answered by extraction for " + llm.breakerOpenFor().toSeconds() + " s";
+                    case HALF_OPEN -> "half open, the next question tries the model server again";
+                    case CLOSED -> "closed, the model server answers again";
+                    default -> event.getStateTransition().getToState().toString();
+                }));
+        return breaker;
     }
 
     private static String or(String value, String otherwise) {

@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param minCoverage        share (0–1) of a question's weighted words a passage must hold to be answered from
  * @param minFactCoverage    the same, where the passage holds the very kind of fact asked for (a number, a date)
  * @param minTopicCoverage   share of the question's words other than names that the passage must hold
- * @param minModelCoverage   with a language model: below this share held by any passage, the model is not asked
+ * @param minModelCoverage   with a language model: below this share of the question's weighted ideas held by the
+ *                           passages sent (typing slips forgiven), the model is not asked
  * @param maxAnswerChars     the extractive answer stops adding sentences past this
  * @param conversationTtl    a conversation idle longer than this is forgotten
  * @param conversationTurns  earlier exchanges kept per conversation

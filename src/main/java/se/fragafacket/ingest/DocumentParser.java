@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -14,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.zip.ZipInputStream;
+import java.util.regex.Pattern;
 
 import org.apache.tika.detect.DefaultDetector;
 import org.apache.tika.detect.Detector;
@@ -42,6 +44,7 @@ import org.apache.tika.parser.pdf.PDFParser;
 import org.apache.tika.parser.csv.TextAndCSVParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apache.tika.sax.XHTMLContentHandler;
 import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
@@ -59,11 +62,26 @@ final class DocumentParser {
             "application/msword", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             "application/vnd.oasis.opendocument.text", "application/epub+zip");
 
-    /** Tika's HTML mapping, but a page's navigation and footer are dropped with their text. */
+    /** An element Tika has no mapping for that ends a line ("div", "section"): Tika would write a line break after it. */
+    private static final String OTHER_BLOCK = "fraga-block";
+    /** Any other element Tika has no mapping for ("span", "font"). */
+    private static final String OTHER_INLINE = "fraga-inline";
+
+    /**
+     * Tika's HTML mapping, but a page's navigation and footer are dropped with their text, and every other
+     * element comes through (under a neutral name where Tika has no mapping for it) with the attributes that
+     * hide it — {@code hidden}, {@code aria-hidden}, {@code style} — so text the page does not show is not
+     * indexed. A neutral block ends with the line break Tika writes after an unmapped block element, so the
+     * text of visible elements comes out as it did before.
+     */
     private static final HtmlMapper WITHOUT_NAVIGATION = new HtmlMapper() {
         @Override
         public String mapSafeElement(String name) {
-            return DefaultHtmlMapper.INSTANCE.mapSafeElement(name);
+            String mapped = DefaultHtmlMapper.INSTANCE.mapSafeElement(name);
+            if (mapped != null) {
+                return mapped;
+            }
+            return XHTMLContentHandler.ENDLINE.contains(name.toLowerCase(Locale.ENGLISH)) ? OTHER_BLOCK : OTHER_INLINE;
         }
 
         @Override
@@ -74,9 +92,17 @@ final class DocumentParser {
 
         @Override
         public String mapSafeAttribute(String elementName, String attributeName) {
+            String lower = attributeName.toLowerCase(Locale.ROOT);
+            if (HIDING_ATTRIBUTES.contains(lower)) {
+                return lower;
+            }
             return DefaultHtmlMapper.INSTANCE.mapSafeAttribute(elementName, attributeName);
         }
     };
+    private static final Set<String> HIDING_ATTRIBUTES = Set.of("hidden", "aria-hidden", "style");
+    /** An inline style that hides the element: {@code display: none} or {@code visibility: hidden}. */
+    private static final Pattern HIDING_STYLE = Pattern.compile(
+            "(?:^|[;\\s])(?:display\\s*:\\s*none|visibility\\s*:\\s*hidden)\\b", Pattern.CASE_INSENSITIVE);
 
     /** Decides a file's type once, by its content (the name only a hint). */
     private static final Detector DETECTOR = new DefaultDetector();
@@ -143,7 +169,7 @@ final class DocumentParser {
         } catch (ExecutionException e) {
             throw new UnreadableDocumentException(reason(e.getCause(), content.length), e.getCause());
         }
-        List<Block> blocks = structure.blocks(text);
+        List<Block> blocks = structure.blocks(cleaner.withoutAddressesToAssistant(fileName, text));
         if (blocks.isEmpty()) {
             throw new UnreadableDocumentException("it holds no readable text");
         }
@@ -271,6 +297,8 @@ final class DocumentParser {
         private final Deque<String> lists = new ArrayDeque<>();
         private boolean inBody;
         private int skip;
+        /** Depth inside an element the page hides; its text and structure are left out. */
+        private int hidden;
         private int inline;
         private boolean entryOpened;
         private int skippedEntryNames;
@@ -287,6 +315,10 @@ final class DocumentParser {
         @Override
         public void startElement(String uri, String localName, String qName, Attributes attributes) {
             String name = localName.isEmpty() ? qName : localName;
+            if (hidden > 0 || hides(attributes)) {
+                hidden++;
+                return;
+            }
             // Tika names an embedded object (an attachment, a zip entry) in an <h1> opening its
             // <div class="package-entry">: that name is no heading of the document, nor its title
             boolean entryName = entryOpened && "h1".equals(name);
@@ -320,12 +352,24 @@ final class DocumentParser {
         public void endElement(String uri, String localName, String qName) {
             String name = localName.isEmpty() ? qName : localName;
             entryOpened = false;
+            if (hidden > 0) {
+                hidden--;
+                if (hidden == 0 && OTHER_BLOCK.equals(name) && inBody && skip == 0) {
+                    out.append(inline > 0 ? " " : "\n");
+                }
+                return;
+            }
             if (skippedEntryNames > 0 && "h1".equals(name)) {
                 skippedEntryNames--;
                 skip--;
                 return;
             }
             switch (name) {
+                case OTHER_BLOCK -> {
+                    if (inBody && skip == 0) {
+                        out.append(inline > 0 ? " " : "\n"); // the line break Tika writes after an unmapped block
+                    }
+                }
                 case "script", "style", "nav", "footer", "head", "title" -> skip--;
                 case "h1", "h2", "h3", "h4", "h5", "h6" -> {
                     inline--;
@@ -344,7 +388,7 @@ final class DocumentParser {
 
         @Override
         public void characters(char[] ch, int start, int length) throws SAXException {
-            if (!inBody || skip > 0) {
+            if (!inBody || skip > 0 || hidden > 0) {
                 return;
             }
             // the text limit first, and before anything is kept: its verdict does not depend on the machine's speed
@@ -357,6 +401,21 @@ final class DocumentParser {
                 // a parse given up on stops at its next text, rather than running on in the background
                 throw new SAXException("Time limit reached");
             }
+        }
+
+        /** The element is not shown: {@code hidden}, {@code aria-hidden="true"}, or a style of display none. */
+        private static boolean hides(Attributes attributes) {
+            for (int i = 0; i < attributes.getLength(); i++) {
+                String attribute = (attributes.getLocalName(i).isEmpty() ? attributes.getQName(i) : attributes.getLocalName(i))
+                        .toLowerCase(Locale.ROOT);
+                String value = attributes.getValue(i);
+                if ("hidden".equals(attribute) && !"false".equalsIgnoreCase(value)
+                        || "aria-hidden".equals(attribute) && "true".equalsIgnoreCase(value.strip())
+                        || "style".equals(attribute) && HIDING_STYLE.matcher(value).find()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Tika ends each line of a PDF's paragraph this way: the line break keeps the words apart. */

@@ -1,11 +1,60 @@
 package se.fragafacket.ingest;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Removes what web pages and exports carry around the facts: sharing links, photo credits, dot leaders. */
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Removes what web pages and exports carry around the facts: sharing links, photo credits, dot leaders — and
+ * text that speaks to an AI assistant rather than to a reader ("Ignorera reglerna …", "SYSTEM: …", "Ignore
+ * previous instructions"), which is never indexed, so never quoted to members nor sent to a model.
+ */
 final class TextCleaner {
+
+    private static final Logger log = LoggerFactory.getLogger(TextCleaner.class);
+
+    /** A line's Markdown-like lead ("## ", "- ", "  - ") kept apart from its text. */
+    private static final Pattern LEAD = Pattern.compile("^(\\s*(?:#{1,6}\\s+|[-*]\\s+)?)(.*)$");
+    /** Where one sentence ends and the next begins. */
+    private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?…])\\s+(?=[\\p{Lu}\\p{N}\"«(\\[<#])");
+    /** Commands to drop one's rules; not when negated ("Glöm inte reglerna …" is advice to a member). */
+    private static final String OVERRIDE = "(?:ignore|ignorera|ignorer|disregard|forget|glöm|glem|override|overstyr|strunta i)"
+            + "(?!\\s+(?:inte|ikke|ikkje|not|aldrig|aldri|never)\\b)";
+    private static final String RULES = "(?:instru\\w*|regl\\w*|regel\\w*|rules?|guidelines?|riktlinj\\w*|retningslinj\\w*|"
+            + "prompt\\w*|systemprompt\\w*|direktiv\\w*|directives?)";
+    private static final String EARLIER = "(?:(?:all|alla|alle)\\s+)?(?:the\\s+|de\\s+|dei\\s+)?(?:previous|prior|above|earlier|"
+            + "tidigare|ovanstående|ovan|ovenstående|forrige|tidligere)";
+    private static final String PLEASE = "(?:(?:please|vänligen|snälla|vennligst|now|nu|nå|du ska|du skal|you must|you should)\\s+)?";
+    private static final String MACHINE = "(?:ai|a\\.i\\.|ai[- ]?assistent\\w*|ai[- ]?assistant|assistant|chat ?bot\\w*|chattbot\\w*|"
+            + "language model|språkmodell\\w*|llm|gpt|model)";
+    /**
+     * Text addressed to the assistant: a role marker opening it ("SYSTEM:", "[INST]"), a command to drop its
+     * rules given as a sentence of its own ("Ignorera reglerna …", "Please ignore all previous instructions"),
+     * words naming the reader as an AI ("Du är en AI …", "Note to the assistant: …"), or a new role ("You are
+     * now …", "Från och med nu är du …"). A command in the middle of a sentence ("arbetsgivaren får inte
+     * ignorera reglerna") is not one: it speaks of someone else.
+     */
+    private static final Pattern ADDRESSES_ASSISTANT = Pattern.compile(String.join("|",
+            "^\\W{0,3}(?:system|assistant|developer|system message|system prompt|systemprompt|systemmeddelande|systemmelding)\\s*[:>\\]]",
+            "^\\W{0,3}(?:\\[/?inst]|<\\|?im_start|<<sys>>|<\\|system\\|>|###\\s*(?:instruction|system)\\b)",
+            "^\\W{0,3}" + PLEASE + OVERRIDE + "\\b.{0,60}?\\b" + RULES,
+            "^\\W{0,3}" + PLEASE + OVERRIDE + "\\s+(?:everything\\s+|allt\\s+|alt\\s+|what\\s+)?" + EARLIER + "\\b",
+            "^\\W{0,3}" + PLEASE + "(?:bortse från|se bort fra|åsidosätt|skip|hoppa över|hopp over)\\b.{0,60}?\\b(?:instru\\w*|(?:system ?)?prompt\\w*)",
+            "\\b(?:you are|you're|du är|du er)\\s+(?:now\\s+|nu\\s+|nå\\s+)?(?:an?\\s+|en\\s+|ett\\s+)?(?:helpful\\s+|hjälpsam\\s+|hjelpsom\\s+)?"
+                    + MACHINE + "\\b",
+            "^\\W{0,3}(?:(?:a\\s+)?(?:note|message|notice|meddelande|beskjed)\\s+)?(?:to|till|til)\\s+(?:the\\s+|den\\s+|det\\s+)?"
+                    + "(?:ai[- ]?assistent\\w*|ai[- ]?assistant\\w*|ai|assistant\\w*|assistenten|chat ?bot\\w*|chattbot\\w*|language model|språkmodellen|modellen|the model)\\s*[:,!]",
+            "^\\W{0,3}(?:hey|hi|hello|hej|hei|dear|kära|kjære)?\\s*" + MACHINE + "\\s*[:,]\\s",
+            "^\\W{0,3}(?:you are now|du är nu|du er nå|from now on,? you|från och med nu (?:är|ska) du|fra nå av (?:er|skal) du|"
+                    + "new instructions|nya instruktioner|nye instruksjoner)\\b",
+            "\\b(?:reveal|print|repeat|avslöja|visa|skriv ut|upprepa|vis|gjenta)\\b.{0,30}\\b(?:your|dina|dine|din)\\s+"
+                    + "(?:system ?prompt|instructions|instruktioner|instruksjoner|prompt)\\b"),
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
 
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u200B]+");
     /** A table of contents line: "INLEDNING ..... 2". */
@@ -16,12 +65,58 @@ final class TextCleaner {
     private static final Pattern GLUED = Pattern.compile("(\\p{Ll}{2})(\\p{Lu}\\p{Ll}{2})");
     private static final Pattern MARKDOWN_EMPHASIS = Pattern.compile("(\\*\\*|__|\\*|`)(\\S.*?\\S|\\S)\\1");
 
+    private static final Pattern ROLE_MARKER = Pattern.compile(
+            "^\\W{0,3}(?:[\\p{L} ]{2,20}\\s*[:>\\]]|\\[/?inst]|<\\|?im_start|<<sys>>)", Pattern.CASE_INSENSITIVE);
+
     private final List<Pattern> debris;
 
     TextCleaner(List<String> debrisPatterns) {
         this.debris = debrisPatterns.stream()
                 .map(p -> Pattern.compile(p, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))
                 .toList();
+    }
+
+    /**
+     * The structured text ("## heading", "- item", paragraphs) without the sentences that address an assistant;
+     * from a role marker ("SYSTEM: …") on, the rest of its paragraph goes too. Each removal is logged with
+     * the document's name.
+     */
+    String withoutAddressesToAssistant(String document, String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        List<String> dropped = new ArrayList<>();
+        for (String line : text.split("\\n", -1)) {
+            Matcher lead = LEAD.matcher(line);
+            if (!lead.matches() || lead.group(2).isBlank()) {
+                out.append(line).append('\n');
+                continue;
+            }
+            StringBuilder kept = new StringBuilder();
+            for (String sentence : SENTENCE.split(lead.group(2))) {
+                if (addressesAssistant(sentence)) {
+                    dropped.add(sentence.strip());
+                    if (ROLE_MARKER.matcher(sentence).find()) {
+                        break;
+                    }
+                    continue;
+                }
+                kept.append(kept.isEmpty() ? "" : " ").append(sentence.strip());
+            }
+            if (!kept.isEmpty()) {
+                out.append(lead.group(1)).append(kept);
+            }
+            out.append('\n');
+        }
+        if (!dropped.isEmpty()) {
+            log.warn("{}: text addressed to an AI assistant is left out of the index ({} sentence(s)): {}", document,
+                    dropped.size(), dropped.stream().map(d -> "«" + (d.length() > 120 ? d.substring(0, 120) + "…" : d) + "»")
+                            .reduce((a, b) -> a + " " + b).orElse(""));
+        }
+        return out.substring(0, Math.max(0, out.length() - 1));
+    }
+
+    /** Whether a sentence speaks to an AI assistant rather than to a reader. */
+    static boolean addressesAssistant(String sentence) {
+        return ADDRESSES_ASSISTANT.matcher(SPACES.matcher(sentence).replaceAll(" ").strip()).find();
     }
 
     /** The line cleaned, or empty when nothing of it is worth keeping. */

@@ -90,7 +90,7 @@ public final class KnowledgeIndex implements Closeable {
     private static final String VECTOR = "vector";      // dense embedding of heading path + text, when a model is set
     private static final String RECORD = "record";      // doc values of a document's description: read without touching passage texts
 
-    private static final String FORMAT_VERSION = "5";
+    private static final String FORMAT_VERSION = "6"; // 6: hidden HTML and text addressed to an assistant left out
     /** Words of a question searched; each adds a few clauses per language and glossary equivalent. */
     private static final int MAX_WORDS = 32;
 
