@@ -96,9 +96,20 @@ public final class KnowledgeIndex implements Closeable {
     private final FSDirectory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final Spelling spelling;
 
     public KnowledgeIndex(Path path, Analysis analysis, Glossary glossary, SearchProperties properties,
                           Optional<EmbeddingModel> embeddingModel) {
+        this(path, analysis, glossary, properties, embeddingModel, Lexicon.none(), true);
+    }
+
+    /**
+     * @param lexicon  general dictionaries: spelling correction leaves their words alone
+     * @param spelling whether {@link #respell} puts words right at all
+     */
+    public KnowledgeIndex(Path path, Analysis analysis, Glossary glossary, SearchProperties properties,
+                          Optional<EmbeddingModel> embeddingModel, Lexicon lexicon, boolean spelling) {
+        this.spelling = spelling ? new Spelling(analysis, lexicon, EXACT) : null;
         this.analysis = analysis;
         this.glossary = glossary;
         this.properties = properties;
@@ -263,6 +274,17 @@ public final class KnowledgeIndex implements Closeable {
             }
             return new Retrieval(passages, questionGroups, contextGroups);
         });
+    }
+
+    /**
+     * The question with the words the knowledge base does not know put right against its vocabulary: å/ä/ö
+     * restored, typos corrected (see {@link Spelling}); as written when spelling is off.
+     */
+    public String respell(String question, Language language) {
+        if (spelling == null) {
+            return question;
+        }
+        return withSearcher(searcher -> spelling.respell(question, language, searcher.getIndexReader()));
     }
 
     /** Reciprocal rank fusion: each list adds 1/(k + rank) for every passage it ranks. */

@@ -27,10 +27,14 @@ public enum Language {
 
     private final String code;
     private final Set<String> functionWords;
+    /** Function words with å/ä/ö/æ/ø as written without them ("nar", "gor", "hvordan"): "" when none. */
+    private final Set<String> foldedFunctionWords;
 
     Language(String code, Set<String> functionWords) {
         this.code = code;
         this.functionWords = functionWords;
+        this.foldedFunctionWords = functionWords.stream().map(Spelling::fold).filter(w -> !functionWords.contains(w))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     public String code() {
@@ -55,6 +59,11 @@ public enum Language {
             sv += SV.functionWords.contains(word) ? 1 : 0;
             no += NO.functionWords.contains(word) ? 1 : 0;
             en += EN.functionWords.contains(word) ? 1 : 0;
+            // written without å/ä/ö ("nar", "gor", "manga"): weighs a little less, it may be another word
+            if (word.equals(Spelling.fold(word))) {
+                sv += SV.foldedFunctionWords.contains(word) && !SV.functionWords.contains(word) ? 0.75 : 0;
+                no += NO.foldedFunctionWords.contains(word) && !NO.functionWords.contains(word) ? 0.75 : 0;
+            }
             // letters only one of the Scandinavian languages uses
             if (word.indexOf('ä') >= 0 || word.indexOf('ö') >= 0) {
                 sv += 0.5;

@@ -34,11 +34,13 @@ class SearchConfiguration {
 
     @Bean(destroyMethod = "close")
     KnowledgeIndex knowledgeIndex(FragaProperties fraga, SearchProperties properties, Analysis analysis,
-                                  Glossary glossary, ObjectProvider<EmbeddingModel> embeddingModel) throws IOException {
+                                  Glossary glossary, ObjectProvider<EmbeddingModel> embeddingModel,
+                                  LanguageProperties language) throws IOException {
         Path path = fraga.dataDir().resolve("index");
         Files.createDirectories(path);
         Optional<EmbeddingModel> embeddings = "none".equals(properties.embeddings())
                 ? Optional.empty() : Optional.ofNullable(embeddingModel.getIfAvailable());
-        return new KnowledgeIndex(path, analysis, glossary, properties, embeddings);
+        return new KnowledgeIndex(path, analysis, glossary, properties, embeddings,
+                Lexicon.load(language.hunspellDir()), language.spelling());
     }
 }
