@@ -26,6 +26,8 @@ import se.fragafacket.understand.Understood;
 @Service
 public class AnswerService {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AnswerService.class);
+
     private static final Pattern CONVERSATION_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
     /** Words by which a follow-up points back at what was just talked about. */
     private static final Set<String> BACK_REFERENCES = Set.of(
@@ -111,6 +113,7 @@ public class AnswerService {
             // words put right against the knowledge base's vocabulary: å/ä/ö, typos
             String part = index.respell(parts.get(i), parts.size() == 1 ? language : Language.detect(parts.get(i)));
             Language partLanguage = Language.detect(part);
+            log.debug("Asked '{}', searched as '{}' ({})", parts.get(i), part, partLanguage);
             boolean followUp = isFollowUp(part, partLanguage, seen);
             Conversations.Turn previous = followUp ? seen.get(seen.size() - 1) : null;
             Retrieval retrieval = index.search(part, partLanguage, followUp ? previous.question() : "",

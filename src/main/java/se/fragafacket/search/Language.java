@@ -53,17 +53,17 @@ public enum Language {
     /** Best guess of the language of a text; Swedish when nothing tells. */
     public static Language detect(String text) {
         double sv = 0, no = 0, en = 0;
-        var words = WORD.matcher(text.toLowerCase(Locale.ROOT));
+        String lower = text.toLowerCase(Locale.ROOT);
+        // written without å/ä/ö/æ/ø at all: "for" may be Swedish "för" as well as Norwegian "for"
+        boolean withoutDiacritics = lower.equals(Spelling.fold(lower));
+        var words = WORD.matcher(lower);
         while (words.find()) {
             String word = words.group();
-            sv += SV.functionWords.contains(word) ? 1 : 0;
-            no += NO.functionWords.contains(word) ? 1 : 0;
+            boolean svFolded = withoutDiacritics && SV.foldedFunctionWords.contains(word);
+            boolean noFolded = withoutDiacritics && NO.foldedFunctionWords.contains(word);
+            sv += SV.functionWords.contains(word) ? (noFolded ? 0.5 : 1) : svFolded ? 0.75 : 0;
+            no += NO.functionWords.contains(word) ? (svFolded ? 0.5 : 1) : noFolded ? 0.75 : 0;
             en += EN.functionWords.contains(word) ? 1 : 0;
-            // written without å/ä/ö ("nar", "gor", "manga"): weighs a little less, it may be another word
-            if (word.equals(Spelling.fold(word))) {
-                sv += SV.foldedFunctionWords.contains(word) && !SV.functionWords.contains(word) ? 0.75 : 0;
-                no += NO.foldedFunctionWords.contains(word) && !NO.functionWords.contains(word) ? 0.75 : 0;
-            }
             // letters only one of the Scandinavian languages uses
             if (word.indexOf('ä') >= 0 || word.indexOf('ö') >= 0) {
                 sv += 0.5;

@@ -28,7 +28,7 @@ import org.apache.lucene.util.BytesRef;
  *       the knowledge base's word, or the function word of the question's language, that folds to the same
  *       letters — the way Lucene's {@code ScandinavianFoldingFilter} folds;</li>
  *   <li>a word neither the knowledge base nor a general dictionary knows ("utbilding", "Mellansverge") is
- *       corrected to the knowledge base's closest word by Lucene's {@link DirectSpellChecker}: one edit for
+ *       corrected to the knowledge base's closest word (both folded) by Lucene's {@link DirectSpellChecker}: one edit for
  *       words of 5–9 letters, two from 10, the first letter kept.</li>
  * </ul>
  * Words the knowledge base holds are never changed, nor real words of the language it does not hold
@@ -42,6 +42,7 @@ public final class Spelling {
     private final Analysis analysis;
     private final Lexicon lexicon;
     private final String field;
+    private final String foldedField;
     /** One edit for shorter words, two for long ones; each configured once, so shared between threads. */
     private final DirectSpellChecker oneEdit = checker(1);
     private final DirectSpellChecker twoEdits = checker(2);
@@ -49,10 +50,16 @@ public final class Spelling {
     private IndexReader foldedFor;
     private Map<String, String> folded = Map.of();
 
-    public Spelling(Analysis analysis, Lexicon lexicon, String field) {
+    /**
+     * @param field       the index's field of words as written (lower-cased)
+     * @param foldedField the same words folded ({@link #fold}): a typo is looked for there, so "hostmotet" finds
+     *                    "höstmöte" one edit away
+     */
+    public Spelling(Analysis analysis, Lexicon lexicon, String field, String foldedField) {
         this.analysis = analysis;
         this.lexicon = lexicon;
         this.field = field;
+        this.foldedField = foldedField;
     }
 
     private static DirectSpellChecker checker(int edits) {
@@ -94,9 +101,10 @@ public final class Spelling {
                     if (replacement == null && language != Language.EN && lower.length() >= MIN_CORRECTED
                             && !lexicon.isWord(word)) {
                         DirectSpellChecker checker = lower.length() >= 10 ? twoEdits : oneEdit;
-                        SuggestWord[] suggestions = checker.suggestSimilar(new Term(field, lower), 1, reader,
+                        SuggestWord[] suggestions = checker.suggestSimilar(new Term(foldedField, fold(lower)), 1, reader,
                                 SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-                        replacement = suggestions.length > 0 ? suggestions[0].string : null;
+                        replacement = suggestions.length > 0
+                                ? vocabulary.getOrDefault(suggestions[0].string, suggestions[0].string) : null;
                     }
                 }
                 words.appendReplacement(out, Matcher.quoteReplacement(

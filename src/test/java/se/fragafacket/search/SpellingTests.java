@@ -58,6 +58,8 @@ class SpellingTests {
     void correctsATypoToTheKnowledgeBasesOwnWord() {
         assertThat(index.respell("Vem ansvarar för utbilding?", Language.SV)).isEqualTo("Vem ansvarar för utbildning?");
         assertThat(index.respell("Vem är Daniel Rubinson?", Language.SV)).isEqualTo("Vem är Daniel Rubinsson?");
+        // written without å/ä/ö and in another inflection than the knowledge base's: both put right
+        assertThat(index.respell("Nar ar hostmotena?", Language.SV)).isEqualTo("När är höstmötet?");
         assertThat(index.respell("Hur går medlemsrekryteringn till?", Language.SV))
                 .isEqualTo("Hur går medlemsrekrytering till?");
     }
