@@ -35,6 +35,8 @@ public sealed interface Answer {
         /** nothing in the documents answers it */
         NOT_IN_KNOWLEDGE_BASE,
         /** an attempt to make the assistant leave its instructions */
-        REFUSED
+        REFUSED,
+        /** a greeting, thanks or "what can you do?": answered with what the service does, not from the documents */
+        SMALL_TALK
     }
 }

@@ -15,6 +15,9 @@ import se.fragafacket.search.KnowledgeIndex;
 import se.fragafacket.search.Language;
 import se.fragafacket.search.Passage;
 import se.fragafacket.search.Retrieval;
+import se.fragafacket.understand.MessageUnderstanding;
+import se.fragafacket.understand.SmallTalkReplies;
+import se.fragafacket.understand.Understood;
 
 /**
  * The one entry point every channel calls: a member's message within a conversation in, an answer with
@@ -22,6 +25,8 @@ import se.fragafacket.search.Retrieval;
  */
 @Service
 public class AnswerService {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AnswerService.class);
 
     private static final Pattern CONVERSATION_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
     /** Words by which a follow-up points back at what was just talked about. */
@@ -44,6 +49,7 @@ public class AnswerService {
     private final AnswerProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final MessageUnderstanding understanding;
 
     AnswerService(KnowledgeIndex index, Analysis analysis, Answerer answerer, Conversations conversations,
                   Prompts prompts, AnswerProperties properties, ApplicationEventPublisher events, Clock clock) {
@@ -55,6 +61,7 @@ public class AnswerService {
         this.properties = properties;
         this.events = events;
         this.clock = clock;
+        this.understanding = new MessageUnderstanding(text -> analysis.queryTerms(text, Language.detect(text)).size());
     }
 
     /**
@@ -75,25 +82,69 @@ public class AnswerService {
         // each channel has its own conversations: a web client cannot read or steer a Telegram chat's
         String memory = Conversations.key(channel, conversation);
         List<Conversations.Turn> history = conversations.turns(memory);
-        Language language = Language.detect(question);
+        // what the message asks, without greetings, thanks, sign-offs and remarks about oneself
+        Understood understood = understanding.read(question);
+        Language language = understood.isSmallTalk() ? language(understood, question) : Language.detect(understood.cleaned());
         Answer answer;
         if (QuestionGuard.isManipulation(question)) {
             answer = new Answer.NotFound(prompts.noAnswer(language), Answer.Reason.REFUSED);
             tokens.accept(answer.text());
+        } else if (understood.isSmallTalk()) {
+            answer = smallTalk(understood, language);
+            tokens.accept(answer.text());
         } else {
-            boolean followUp = isFollowUp(question, language, history);
-            Conversations.Turn previous = followUp ? history.get(history.size() - 1) : null;
-            Retrieval retrieval = index.search(question, language, followUp ? previous.question() : "",
-                    followUp ? Set.copyOf(previous.documentIds()) : Set.of(), properties.passages());
-            answer = answerer.answer(question, language, retrieval, history, tokens);
+            answer = answerParts(understood.questions(), language, history, tokens);
         }
         String messageId = UUID.randomUUID().toString();
-        var turn = new Conversations.Turn(question, answer.text(), answer.answered(),
-                answer.sources().stream().map(Source::documentId).toList(), clock.instant());
+        var turn = new Conversations.Turn(understood.isSmallTalk() ? question : understood.cleaned(), answer.text(),
+                answer.answered(), answer.sources().stream().map(Source::documentId).toList(), clock.instant());
         conversations.add(memory, turn);
         events.publishEvent(new QuestionAnswered(conversation, messageId, channel, question, answer.answered(),
-                answer.text(), turn.documentIds(), turn.at()));
+                answer.text(), turn.documentIds(), turn.at(), understood.isSmallTalk()));
         return new Reply(conversation, messageId, answer);
+    }
+
+    /**
+     * Each part of a message answered in turn, a later part with the earlier ones as its conversation (so
+     * "och vilket nummer har han?" knows who); one answer from the parts answered, saying which part was not.
+     */
+    private Answer answerParts(List<String> parts, Language language, List<Conversations.Turn> history,
+                               Consumer<String> tokens) {
+        List<Conversations.Turn> seen = new java.util.ArrayList<>(history);
+        List<Answer> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            // words put right against the knowledge base's vocabulary: å/ä/ö, typos
+            String part = index.respell(parts.get(i), parts.size() == 1 ? language : Language.detect(parts.get(i)));
+            Language partLanguage = Language.detect(part);
+            log.debug("Asked '{}', searched as '{}' ({})", parts.get(i), part, partLanguage);
+            boolean followUp = isFollowUp(part, partLanguage, seen);
+            Conversations.Turn previous = followUp ? seen.get(seen.size() - 1) : null;
+            Retrieval retrieval = index.search(part, partLanguage, followUp ? previous.question() : "",
+                    followUp ? Set.copyOf(previous.documentIds()) : Set.of(), properties.passages());
+            StringBuilder streamed = new StringBuilder();
+            Answer answer = answerer.answer(part, partLanguage, retrieval, seen,
+                    parts.size() == 1 ? tokens : streamed::append);
+            answers.add(answer);
+            seen.add(new Conversations.Turn(part, answer.text(), answer.answered(),
+                    answer.sources().stream().map(Source::documentId).toList(), clock.instant()));
+        }
+        if (answers.size() == 1) {
+            return answers.get(0);
+        }
+        Answer combined = MultiPartAnswers.combine(parts, answers, language, prompts.noAnswer(language));
+        tokens.accept(combined.text());
+        return combined;
+    }
+
+    private Answer smallTalk(Understood understood, Language language) {
+        List<String> titles = index.documents().stream().map(d -> d.title()).toList();
+        return new Answer.NotFound(SmallTalkReplies.reply(understood.smallTalk(), language, titles,
+                properties.helpLine()), Answer.Reason.SMALL_TALK);
+    }
+
+    /** The language of a message that is only chatter: its greeting's, else as detected. */
+    private static Language language(Understood understood, String message) {
+        return understood.language() != null ? understood.language() : Language.detect(message);
     }
 
     /** What a question would get, and the passages retrieved for it, without recording anything. */
@@ -105,7 +156,9 @@ public class AnswerService {
      * their scores, so staff can see why it answers as it does.
      */
     public Trial trial(String message) {
-        String question = validated(message);
+        Understood understood = understanding.read(validated(message));
+        String question = understood.isSmallTalk() ? validated(message)
+                : index.respell(understood.cleaned(), Language.detect(understood.cleaned()));
         Language language = Language.detect(question);
         Retrieval retrieval = index.search(question, language, "", Set.of(), properties.passages());
         Answer answer = QuestionGuard.isManipulation(question)

@@ -166,7 +166,7 @@ public class Insights {
                 List.copyOf(event.documentIds()), false);
         synchronized (this) {
             answers.put(event.messageId(), asked);
-            if (!event.answered()) {
+            if (!event.answered() && !event.smallTalk()) {
                 add(new Entry(event.at(), "unanswered", event.channel(), event.messageId(), asked.question(),
                         asked.answer(), List.of(), ""));
             }

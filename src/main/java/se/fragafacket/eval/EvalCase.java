@@ -14,7 +14,13 @@ import se.fragafacket.chat.ChatResponse;
  * @param expectAll  the answer must hold all of these
  */
 public record EvalCase(String id, String lang, List<String> turns, boolean answerable, List<String> sources,
-                       List<String> expectAny, List<String> expectAll) {
+                       List<String> expectAny, List<String> expectAll, String style) {
+
+    /** A case without a {@code style} (the way of writing it stands for: "typo", "english", …). */
+    public EvalCase(String id, String lang, List<String> turns, boolean answerable, List<String> sources,
+                    List<String> expectAny, List<String> expectAll) {
+        this(id, lang, turns, answerable, sources, expectAny, expectAll, "");
+    }
 
     public String question() {
         return turns.get(turns.size() - 1);

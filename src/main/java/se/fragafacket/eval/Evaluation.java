@@ -45,6 +45,19 @@ public class Evaluation {
             return micros[Math.max(0, Math.min(micros.length - 1, index))] / 1000.0;
         }
 
+        /** Each style's own report, by style in first-seen order; empty when no case names a style. */
+        public java.util.Map<String, Report> byStyle() {
+            java.util.Map<String, List<Result>> groups = new java.util.LinkedHashMap<>();
+            for (Result result : results) {
+                if (!result.question().style().isEmpty()) {
+                    groups.computeIfAbsent(result.question().style(), s -> new ArrayList<>()).add(result);
+                }
+            }
+            java.util.Map<String, Report> out = new java.util.LinkedHashMap<>();
+            groups.forEach((style, list) -> out.put(style, new Report(list)));
+            return out;
+        }
+
         public String summary() {
             return String.format("correct %d/%d answerable, abstained %d/%d unanswerable, p50 %.1f ms, p95 %.1f ms",
                     correct(), answerable(), abstained(), unanswerable(), latencyMillis(50), latencyMillis(95));
@@ -92,6 +105,8 @@ public class Evaluation {
                         response.sources().stream().map(s -> s.documentId()).toArray())).append('\n');
             }
         }
+        report.byStyle().forEach((style, part) -> out.append(String.format("style %-16s correct %d/%d, declined %d/%d%n",
+                style, part.correct(), part.answerable(), part.abstained(), part.unanswerable())));
         return out.append(report.summary()).append('\n').toString();
     }
 }

@@ -48,7 +48,8 @@ public final class QuestionSet {
         }
         String id = node.has("id") ? node.get("id").asString() : "line" + line;
         return new EvalCase(id, node.path("lang").asString(""), turns, node.path("answerable").asBoolean(true),
-                strings(node.get("source")), strings(node.get("expect_any")), strings(node.get("expect_all")));
+                strings(node.get("source")), strings(node.get("expect_any")), strings(node.get("expect_all")),
+                node.path("style").asString(""));
     }
 
     private static List<String> strings(JsonNode node) {

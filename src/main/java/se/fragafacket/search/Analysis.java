@@ -54,9 +54,11 @@ public final class Analysis {
     private final Map<Language, Analyzer> stemming = new EnumMap<>(Language.class);
     private final Map<Language, Analyzer> stemmingQuery = new EnumMap<>(Language.class);
     private final Analyzer exact;
+    private final Map<Language, CharArraySet> questionStops = new EnumMap<>(Language.class);
 
     public Analysis() {
         for (Language language : Language.values()) {
+            questionStops.put(language, CharArraySet.unmodifiableSet(stopWords(language, true)));
             stemming.put(language, stemmer(language, stopWords(language, false)));
             stemmingQuery.put(language, stemmer(language, stopWords(language, true)));
         }
@@ -71,6 +73,11 @@ public final class Analysis {
                 return new TokenStreamComponents(source, new StopFilter(new LowerCaseFilter(source), all));
             }
         };
+    }
+
+    /** The words a question in {@code language} is not searched for: stop words and question words (lower case). */
+    public CharArraySet questionStopWords(Language language) {
+        return questionStops.get(language);
     }
 
     /** The analyzer that indexes text written in {@code language}. */

@@ -21,13 +21,14 @@ public final class Glossary {
      * A ring the question touched: the question stems it covers, every word of the ring, and whether the
      * ring is a name (a place or an organisation, marked {@code @} in the file).
      */
-    public record Match(Set<String> coveredStems, List<String> ringWords, boolean name) {
+    public record Match(Set<String> coveredStems, List<String> ringWords, boolean name, boolean general) {
     }
 
     private record Entry(Language language, List<String> stems) {
     }
 
-    private record Ring(List<String> words, List<Entry> entries, boolean name) {
+    /** @param general from a general bilingual dictionary (a line starting with {@code ~}), not the organisation's */
+    private record Ring(List<String> words, List<Entry> entries, boolean name, boolean general) {
     }
 
     private final List<Ring> rings = new ArrayList<>();
@@ -41,7 +42,8 @@ public final class Glossary {
                     continue;
                 }
                 boolean name = line.startsWith("@");
-                List<String> words = List.of((name ? line.substring(1) : line).split("\\s*\\|\\s*"));
+                boolean general = line.startsWith("~");
+                List<String> words = List.of((name || general ? line.substring(1) : line).split("\\s*\\|\\s*"));
                 List<Entry> entries = new ArrayList<>();
                 for (Language language : Language.values()) {
                     for (String word : words) {
@@ -51,7 +53,7 @@ public final class Glossary {
                         }
                     }
                 }
-                rings.add(new Ring(words, entries, name));
+                rings.add(new Ring(words, entries, name, general));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -69,7 +71,7 @@ public final class Glossary {
                 }
             }
             if (!covered.isEmpty()) {
-                out.add(new Match(Set.copyOf(covered), ring.words(), ring.name()));
+                out.add(new Match(Set.copyOf(covered), ring.words(), ring.name(), ring.general()));
             }
         }
         return out;

@@ -87,10 +87,11 @@ public final class KnowledgeIndex implements Closeable {
     private static final String HEADING = "heading_";   // + language: stemmed heading path, searched with a boost
     private static final String REVERSED = "rev_";      // + language: reversed stems, so a word finds compounds ending in it
     private static final String EXACT = "exact";        // unstemmed words as written: names, numbers
+    private static final String FOLDED = "folded";      // those words without å/ä/ö/æ/ø: what spelling correction matches
     private static final String VECTOR = "vector";      // dense embedding of heading path + text, when a model is set
     private static final String RECORD = "record";      // doc values of a document's description: read without touching passage texts
 
-    private static final String FORMAT_VERSION = "6"; // 6: hidden HTML and text addressed to an assistant left out
+    private static final String FORMAT_VERSION = "7"; // 7: hidden HTML and text addressed to an assistant left out; folded and spelling fields
     /** Words of a question searched; each adds a few clauses per language and glossary equivalent. */
     private static final int MAX_WORDS = 32;
 
@@ -119,9 +120,20 @@ public final class KnowledgeIndex implements Closeable {
      */
     public record Entry(DocumentRecord record, String format, String stamp) {
     }
+    private final Spelling spelling;
 
     public KnowledgeIndex(Path path, Analysis analysis, Glossary glossary, SearchProperties properties,
                           Optional<EmbeddingModel> embeddingModel) {
+        this(path, analysis, glossary, properties, embeddingModel, Lexicon.none(), true);
+    }
+
+    /**
+     * @param lexicon  general dictionaries: spelling correction leaves their words alone
+     * @param spelling whether {@link #respell} puts words right at all
+     */
+    public KnowledgeIndex(Path path, Analysis analysis, Glossary glossary, SearchProperties properties,
+                          Optional<EmbeddingModel> embeddingModel, Lexicon lexicon, boolean spelling) {
+        this.spelling = spelling ? new Spelling(analysis, lexicon, EXACT, FOLDED) : null;
         this.analysis = analysis;
         this.glossary = glossary;
         this.properties = properties;
@@ -178,6 +190,7 @@ public final class KnowledgeIndex implements Closeable {
             entry.add(new TextField(HEADING + lang, chunk.headingPath(), Field.Store.NO));
             entry.add(new TextField(REVERSED + lang, chunk.headingPath() + "\n" + chunk.text(), Field.Store.NO));
             entry.add(new TextField(EXACT, chunk.headingPath() + "\n" + chunk.text(), Field.Store.NO));
+            entry.add(new TextField(FOLDED, chunk.headingPath() + "\n" + chunk.text(), Field.Store.NO));
             if (vectors != null) {
                 entry.add(new KnnFloatVectorField(VECTOR, vectors.get(i), VectorSimilarityFunction.COSINE));
             }
@@ -361,6 +374,17 @@ public final class KnowledgeIndex implements Closeable {
         });
     }
 
+    /**
+     * The question with the words the knowledge base does not know put right against its vocabulary: å/ä/ö
+     * restored, typos corrected (see {@link Spelling}); as written when spelling is off.
+     */
+    public String respell(String question, Language language) {
+        if (spelling == null) {
+            return question;
+        }
+        return withSearcher(searcher -> spelling.respell(question, language, searcher.getIndexReader()));
+    }
+
     /** Reciprocal rank fusion: each list adds 1/(k + rank) for every passage it ranks. */
     private ScoreDoc[] fuse(ScoreDoc[]... rankings) {
         Map<Integer, Double> fused = new LinkedHashMap<>();
@@ -392,6 +416,9 @@ public final class KnowledgeIndex implements Closeable {
         }
         List<Glossary.Match> matches = properties.glossary()
                 ? new ArrayList<>(glossary.matches(analysis.terms(text, language), language)) : new ArrayList<>();
+        // a general dictionary translates an English question's everyday words, never a name ("LO" is no lynx)
+        matches.removeIf(m -> m.general()
+                && (language != Language.EN || m.coveredStems().stream().anyMatch(names::contains)));
         // the longest phrase first: "ansvarig utgivare" is one idea, not "ansvarig" and "utgivare"
         matches.sort(Comparator.comparingInt((Glossary.Match m) -> m.coveredStems().size()).reversed());
         Map<Language, List<TermGroup>> out = new EnumMap<>(Language.class);
@@ -557,11 +584,51 @@ public final class KnowledgeIndex implements Closeable {
                 byField.put(HEADING + language.code(), stemming);
                 byField.put(REVERSED + language.code(), new ReversingAnalyzer(stemming));
             }
+            byField.put(FOLDED, new FoldingAnalyzer(exact));
         }
 
         @Override
         protected Analyzer getWrappedAnalyzer(String fieldName) {
             return byField.getOrDefault(fieldName, exact);
+        }
+    }
+
+    /** The exact words folded as {@link Spelling#fold} folds them. */
+    private static final class FoldingAnalyzer extends org.apache.lucene.analysis.AnalyzerWrapper {
+        private final Analyzer delegate;
+
+        FoldingAnalyzer(Analyzer delegate) {
+            super(PER_FIELD_REUSE_STRATEGY);
+            this.delegate = delegate;
+        }
+
+        @Override
+        protected Analyzer getWrappedAnalyzer(String fieldName) {
+            return delegate;
+        }
+
+        @Override
+        protected TokenStreamComponents wrapComponents(String fieldName, TokenStreamComponents components) {
+            return new TokenStreamComponents(components.getSource(), new FoldingFilter(components.getTokenStream()));
+        }
+    }
+
+    private static final class FoldingFilter extends org.apache.lucene.analysis.TokenFilter {
+        private final org.apache.lucene.analysis.tokenattributes.CharTermAttribute term =
+                addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+
+        FoldingFilter(org.apache.lucene.analysis.TokenStream input) {
+            super(input);
+        }
+
+        @Override
+        public boolean incrementToken() throws IOException {
+            if (!input.incrementToken()) {
+                return false;
+            }
+            String folded = Spelling.fold(term.toString());
+            term.setEmpty().append(folded);
+            return true;
         }
     }
 

@@ -27,10 +27,14 @@ public enum Language {
 
     private final String code;
     private final Set<String> functionWords;
+    /** Function words with å/ä/ö/æ/ø as written without them ("nar", "gor", "hvordan"): "" when none. */
+    private final Set<String> foldedFunctionWords;
 
     Language(String code, Set<String> functionWords) {
         this.code = code;
         this.functionWords = functionWords;
+        this.foldedFunctionWords = functionWords.stream().map(Spelling::fold).filter(w -> !functionWords.contains(w))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     public String code() {
@@ -49,11 +53,16 @@ public enum Language {
     /** Best guess of the language of a text; Swedish when nothing tells. */
     public static Language detect(String text) {
         double sv = 0, no = 0, en = 0;
-        var words = WORD.matcher(text.toLowerCase(Locale.ROOT));
+        String lower = text.toLowerCase(Locale.ROOT);
+        // written without å/ä/ö/æ/ø at all: "for" may be Swedish "för" as well as Norwegian "for"
+        boolean withoutDiacritics = lower.equals(Spelling.fold(lower));
+        var words = WORD.matcher(lower);
         while (words.find()) {
             String word = words.group();
-            sv += SV.functionWords.contains(word) ? 1 : 0;
-            no += NO.functionWords.contains(word) ? 1 : 0;
+            boolean svFolded = withoutDiacritics && SV.foldedFunctionWords.contains(word);
+            boolean noFolded = withoutDiacritics && NO.foldedFunctionWords.contains(word);
+            sv += SV.functionWords.contains(word) ? (noFolded ? 0.5 : 1) : svFolded ? 0.75 : 0;
+            no += NO.functionWords.contains(word) ? (svFolded ? 0.5 : 1) : noFolded ? 0.75 : 0;
             en += EN.functionWords.contains(word) ? 1 : 0;
             // letters only one of the Scandinavian languages uses
             if (word.indexOf('ä') >= 0 || word.indexOf('ö') >= 0) {

@@ -24,9 +24,15 @@ class SearchConfiguration {
     }
 
     @Bean
-    Glossary glossary(Analysis analysis) {
+    Glossary glossary(Analysis analysis, LanguageProperties language) {
         try (InputStream in = new ClassPathResource("search/glossary.txt").getInputStream()) {
-            return new Glossary(analysis, in);
+            if (!language.bilingual()) {
+                return new Glossary(analysis, in);
+            }
+            // the organisation's own lines first: where both know a word, theirs is taken
+            String general = String.join("\n", BilingualLexicon.glossaryLines(language.dictdDir()));
+            return new Glossary(analysis, new java.io.SequenceInputStream(in,
+                    new java.io.ByteArrayInputStream(("\n" + general + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -34,11 +40,13 @@ class SearchConfiguration {
 
     @Bean(destroyMethod = "close")
     KnowledgeIndex knowledgeIndex(FragaProperties fraga, SearchProperties properties, Analysis analysis,
-                                  Glossary glossary, ObjectProvider<EmbeddingModel> embeddingModel) throws IOException {
+                                  Glossary glossary, ObjectProvider<EmbeddingModel> embeddingModel,
+                                  LanguageProperties language) throws IOException {
         Path path = fraga.dataDir().resolve("index");
         Files.createDirectories(path);
         Optional<EmbeddingModel> embeddings = "none".equals(properties.embeddings())
                 ? Optional.empty() : Optional.ofNullable(embeddingModel.getIfAvailable());
-        return new KnowledgeIndex(path, analysis, glossary, properties, embeddings);
+        return new KnowledgeIndex(path, analysis, glossary, properties, embeddings,
+                Lexicon.load(language.hunspellDir()), language.spelling());
     }
 }

@@ -51,6 +51,16 @@ class InsightsTests {
     }
 
     @Test
+    void smallTalkIsNotListedAsUnanswered() {
+        Insights insights = insights(100);
+        insights.answered(new QuestionAnswered("c", "m1", "web", "Hej!", false, "Hej! Jag svarar på frågor …", List.of(),
+                T0, true));
+        insights.answered(asked("m2", "Vad kostar en pizza?", false, "Ring 020-56 00 56", T0.plusSeconds(1)));
+
+        assertThat(insights.groups()).extracting(Insights.Group::question).containsExactly("Vad kostar en pizza?");
+    }
+
+    @Test
     void joinsUnhelpfulMarksWithTheirQuestionAndMaskedComment() throws Exception {
         Insights insights = insights(100);
         insights.answered(asked("m1", "Hur många LO-distrikt finns det?", true, "I dag finns det nio LO-distrikt.", T0));
