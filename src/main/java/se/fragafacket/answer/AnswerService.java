@@ -73,17 +73,7 @@ public class AnswerService {
         String memory = Conversations.key(channel, conversation);
         List<Conversations.Turn> history = conversations.turns(memory);
         Language language = Language.detect(question);
-        Answer answer;
-        if (QuestionGuard.isManipulation(question)) {
-            answer = new Answer.NotFound(prompts.noAnswer(language), Answer.Reason.REFUSED);
-            tokens.accept(answer.text());
-        } else {
-            boolean followUp = isFollowUp(question, language, history);
-            Conversations.Turn previous = followUp ? history.get(history.size() - 1) : null;
-            Retrieval retrieval = index.search(question, language, followUp ? previous.question() : "",
-                    followUp ? Set.copyOf(previous.documentIds()) : Set.of(), properties.passages());
-            answer = answerer.answer(question, language, retrieval, history, tokens);
-        }
+        Answer answer = respond(question, language, history, tokens, false).answer();
         String messageId = UUID.randomUUID().toString();
         var turn = new Conversations.Turn(question, answer.text(), answer.answered(),
                 answer.sources().stream().map(Source::documentId).toList(), clock.instant());
@@ -93,8 +83,11 @@ public class AnswerService {
         return new Reply(conversation, messageId, answer);
     }
 
-    /** What a question would get, and the passages retrieved for it, without recording anything. */
-    public record Trial(Answer answer, List<Passage> passages) {
+    /**
+     * What a question would get, the passages retrieved for it, and — from the extractive answerer — each
+     * candidate sentence's features and the reason for the decision (null with a model).
+     */
+    public record Trial(Answer answer, List<Passage> passages, se.fragafacket.answer.extract.Decision decision) {
     }
 
     /**
@@ -102,14 +95,38 @@ public class AnswerService {
      * their scores, so staff can see why it answers as it does.
      */
     public Trial trial(String message) {
+        return trial(message, List.of());
+    }
+
+    /** The same, after earlier turns of a conversation held only for this trial (the fitting command's follow-ups). */
+    public Trial trial(String message, List<String> earlier) {
+        List<Conversations.Turn> history = new java.util.ArrayList<>();
+        for (String turn : earlier) {
+            String asked = validated(turn);
+            Answer answer = respond(asked, Language.detect(asked), history, token -> {
+            }, false).answer();
+            history.add(new Conversations.Turn(asked, answer.text(), answer.answered(),
+                    answer.sources().stream().map(Source::documentId).toList(), clock.instant()));
+        }
         String question = validated(message);
-        Language language = Language.detect(question);
-        Retrieval retrieval = index.search(question, language, "", Set.of(), properties.passages());
-        Answer answer = QuestionGuard.isManipulation(question)
-                ? new Answer.NotFound(prompts.noAnswer(language), Answer.Reason.REFUSED)
-                : answerer.answer(question, language, retrieval, List.of(), token -> {
-                });
-        return new Trial(answer, retrieval.passages());
+        return respond(question, Language.detect(question), history, token -> {
+        }, true);
+    }
+
+    private Trial respond(String question, Language language, List<Conversations.Turn> history,
+                          Consumer<String> tokens, boolean explain) {
+        if (QuestionGuard.isManipulation(question)) {
+            Answer answer = new Answer.NotFound(prompts.noAnswer(language), Answer.Reason.REFUSED);
+            tokens.accept(answer.text());
+            return new Trial(answer, List.of(), null);
+        }
+        boolean followUp = isFollowUp(question, language, history);
+        Conversations.Turn previous = followUp ? history.get(history.size() - 1) : null;
+        Retrieval retrieval = index.search(question, language, followUp ? previous.question() : "",
+                followUp ? Set.copyOf(previous.documentIds()) : Set.of(), properties.passages());
+        Answer answer = answerer.answer(question, language, retrieval, history, tokens);
+        return new Trial(answer, retrieval.passages(),
+                explain ? answerer.explain(question, language, retrieval, history) : null);
     }
 
     /** The message as asked, or why it cannot be. */
