@@ -20,8 +20,10 @@ class AnswerConfiguration {
     private static final Logger log = LoggerFactory.getLogger(AnswerConfiguration.class);
 
     @Bean
-    Answerer answerer(LlmProperties llm, Analysis analysis, Prompts prompts, AnswerProperties properties, Clock clock) {
-        var extractive = new ExtractiveAnswerer(analysis, prompts, properties);
+    Answerer answerer(LlmProperties llm, Analysis analysis, Prompts prompts, AnswerProperties properties, Clock clock,
+                      se.fragafacket.search.KnowledgeIndex index) {
+        var extractive = new ExtractiveAnswerer(analysis, prompts, properties,
+                new se.fragafacket.answer.extract.DocumentDates(index)::date);
         if ("extractive".equals(llm.provider())) {
             log.info("Answering by extracting passages (no model server)");
             return extractive;

@@ -117,13 +117,9 @@ public class AnswerService {
             String part = index.respell(parts.get(i), parts.size() == 1 ? language : Language.detect(parts.get(i)));
             Language partLanguage = Language.detect(part);
             log.debug("Asked '{}', searched as '{}' ({})", parts.get(i), part, partLanguage);
-            boolean followUp = isFollowUp(part, partLanguage, seen);
-            Conversations.Turn previous = followUp ? seen.get(seen.size() - 1) : null;
-            Retrieval retrieval = index.search(part, partLanguage, followUp ? previous.question() : "",
-                    followUp ? Set.copyOf(previous.documentIds()) : Set.of(), properties.passages());
             StringBuilder streamed = new StringBuilder();
-            Answer answer = answerer.answer(part, partLanguage, retrieval, seen,
-                    parts.size() == 1 ? tokens : streamed::append);
+            Answer answer = respond(part, partLanguage, seen, parts.size() == 1 ? tokens : streamed::append, false)
+                    .answer();
             answers.add(answer);
             seen.add(new Conversations.Turn(part, answer.text(), answer.answered(),
                     answer.sources().stream().map(Source::documentId).toList(), clock.instant()));
@@ -147,8 +143,11 @@ public class AnswerService {
         return understood.language() != null ? understood.language() : Language.detect(message);
     }
 
-    /** What a question would get, and the passages retrieved for it, without recording anything. */
-    public record Trial(Answer answer, List<Passage> passages) {
+    /**
+     * What a question would get, the passages retrieved for it, and — from the extractive answerer — each
+     * candidate sentence's features and the reason for the decision (null with a model).
+     */
+    public record Trial(Answer answer, List<Passage> passages, se.fragafacket.answer.extract.Decision decision) {
     }
 
     /**
@@ -156,16 +155,45 @@ public class AnswerService {
      * their scores, so staff can see why it answers as it does.
      */
     public Trial trial(String message) {
-        Understood understood = understanding.read(validated(message));
-        String question = understood.isSmallTalk() ? validated(message)
+        return trial(message, List.of());
+    }
+
+    /** The same, after earlier turns of a conversation held only for this trial (the fitting command's follow-ups). */
+    public Trial trial(String message, List<String> earlier) {
+        List<Conversations.Turn> history = new java.util.ArrayList<>();
+        for (String turn : earlier) {
+            String asked = searchable(validated(turn));
+            Answer answer = respond(asked, Language.detect(asked), history, token -> {
+            }, false).answer();
+            history.add(new Conversations.Turn(asked, answer.text(), answer.answered(),
+                    answer.sources().stream().map(Source::documentId).toList(), clock.instant()));
+        }
+        String question = searchable(validated(message));
+        return respond(question, Language.detect(question), history, token -> {
+        }, true);
+    }
+
+    /** A message as searched: without chatter, its words put right against the knowledge base's vocabulary. */
+    private String searchable(String message) {
+        Understood understood = understanding.read(message);
+        return understood.isSmallTalk() ? message
                 : index.respell(understood.cleaned(), Language.detect(understood.cleaned()));
-        Language language = Language.detect(question);
-        Retrieval retrieval = index.search(question, language, "", Set.of(), properties.passages());
-        Answer answer = QuestionGuard.isManipulation(question)
-                ? new Answer.NotFound(prompts.noAnswer(language), Answer.Reason.REFUSED)
-                : answerer.answer(question, language, retrieval, List.of(), token -> {
-                });
-        return new Trial(answer, retrieval.passages());
+    }
+
+    private Trial respond(String question, Language language, List<Conversations.Turn> history,
+                          Consumer<String> tokens, boolean explain) {
+        if (QuestionGuard.isManipulation(question)) {
+            Answer answer = new Answer.NotFound(prompts.noAnswer(language), Answer.Reason.REFUSED);
+            tokens.accept(answer.text());
+            return new Trial(answer, List.of(), null);
+        }
+        boolean followUp = isFollowUp(question, language, history);
+        Conversations.Turn previous = followUp ? history.get(history.size() - 1) : null;
+        Retrieval retrieval = index.search(question, language, followUp ? previous.question() : "",
+                followUp ? Set.copyOf(previous.documentIds()) : Set.of(), properties.passages());
+        Answer answer = answerer.answer(question, language, retrieval, history, tokens);
+        return new Trial(answer, retrieval.passages(),
+                explain ? answerer.explain(question, language, retrieval, history) : null);
     }
 
     /** The message as asked, or why it cannot be. */

@@ -18,4 +18,10 @@ interface Answerer {
      */
     Answer answer(String question, Language language, Retrieval retrieval, List<Conversations.Turn> history,
                   Consumer<String> tokens);
+
+    /** Why the answer is what it is (the candidates' features and the decision), where the answerer can say. */
+    default se.fragafacket.answer.extract.Decision explain(String question, Language language, Retrieval retrieval,
+                                                          List<Conversations.Turn> history) {
+        return null;
+    }
 }

@@ -1,4 +1,4 @@
-package se.fragafacket.answer;
+package se.fragafacket.answer.extract;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * What kind of fact a question asks for, read from its question words, and whether a sentence holds one.
  * A sentence holding the asked kind (a number for "hur många", a date for "när") is preferred.
  */
-enum QuestionKind {
+public enum QuestionKind {
     NUMBER("\\b(hur många|hur mycket|hur stor|hvor mange|hvor mye|hvor stor|how many|how much|how large|antal|antalet)\\b",
             "^(antal|andel|procent|percent|prosent|siffr|tal)",
             "\\b\\d[\\d  ]*\\b|\\b(två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|trettio|fyrtio|femtio|hundra|tusen|fire|seks|syv|åtte|ti|two|three|four|five|six|seven|eight|nine|ten|dussin|drygt|nästan)\\b"),
@@ -40,11 +40,11 @@ enum QuestionKind {
     }
 
     /** True when a question's stem names the kind itself ("telefonnummer", "datum"): a fact of the kind answers it. */
-    boolean namedBy(String stem) {
+    public boolean namedBy(String stem) {
         return name != null && name.matcher(stem).find();
     }
 
-    static QuestionKind of(String question) {
+    public static QuestionKind of(String question) {
         String lower = question.toLowerCase(Locale.ROOT);
         for (QuestionKind kind : values()) {
             if (kind.question != null && kind.question.matcher(lower).find()) {
@@ -55,7 +55,7 @@ enum QuestionKind {
     }
 
     /** True when the sentence holds a fact of this kind. */
-    boolean heldBy(String sentence) {
+    public boolean heldBy(String sentence) {
         if (evidence == null) {
             return false;
         }
@@ -67,12 +67,12 @@ enum QuestionKind {
      * A number, a date, a phone number or an address is either there or not: a passage without one does not
      * answer "hur många", "när" or "vilket nummer", however much else of the question it holds.
      */
-    boolean needsEvidence() {
+    public boolean needsEvidence() {
         return this == NUMBER || this == DATE || this == PHONE || this == EMAIL;
     }
 
     /** A question after a single fact is best answered by one sentence; others by the passage's gist. */
-    boolean wantsFact() {
+    public boolean wantsFact() {
         return this != OTHER && this != DEFINITION;
     }
 }

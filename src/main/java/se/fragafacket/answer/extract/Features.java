@@ -1,0 +1,249 @@
+package se.fragafacket.answer.extract;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import se.fragafacket.search.Analysis;
+import se.fragafacket.search.Language;
+import se.fragafacket.search.TermGroup;
+
+/**
+ * The named features of a candidate sentence, each a small pure function. Their weights are not here: they
+ * are fitted on the training questions ({@link Scorer}).
+ */
+public final class Features {
+
+    /** The features in the order of a vector; the scorer's weights are named the same. */
+    public static final List<String> NAMES = List.of(
+            "coverage",         // share of the question's weighted ideas the sentence itself holds
+            "section",          // … that the sentence, its heading path or its passage hold
+            "heading",          // … that its own section heading holds
+            "topicMissing",     // share of the question's ideas other than names that the passage lacks
+            "topic",            // share of the question's ideas other than names that the sentence itself holds
+            "scopeHeld",        // share of the names asked (district, union, person) that the document is about
+            "scopeAbsent",      // share of the names asked that the document does not even mention
+            "kindHeld",         // the sentence holds the kind of fact asked (a number, a date, a name, a phone)
+            "kindLacking",      // a number/date/phone/e-mail is asked and the sentence holds none
+            "countNoun",        // a number stands just before an asked word ("nio LO-distrikt")
+            "choice",           // an "A eller B?" question: the sentence holds one of the alternatives
+            "rank",             // 1 / (1 + retrieval rank of its passage)
+            "literal",          // share of the question's words the sentence holds exactly as written
+            "neighbours",       // share of the question's neighbouring ideas side by side in the sentence
+            "long",             // how far the sentence runs past 12 words (0–1)
+            "leadIn",           // it introduces a list and the question is not after a single fact
+            "fragment",         // a short line without a sentence's end: a caption, a heading, debris
+            "context",          // a follow-up: share of the earlier question's ideas its passage holds
+            "previousDocument", // a follow-up: its document gave the earlier answer
+            "olderCopy",        // a newer document with the same title was retrieved too
+            "firstInPassage");  // it opens its passage
+
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?:;)»”\"]$");
+
+    private Features() {
+    }
+
+    /** The feature vector of a candidate, in {@link #NAMES}' order. */
+    public static double[] of(Candidate candidate, Setting setting, Analysis analysis) {
+        Language language = candidate.passage().language();
+        List<TermGroup> asked = setting.asked(language);
+        QuestionAnalysis question = setting.question();
+        QuestionKind kind = question.kind();
+        Unit unit = candidate.unit();
+        Stems heading = Stems.of(analysis.terms(candidate.ownHeading(), language));
+        Stems path = Stems.of(analysis.terms(candidate.passage().headingPath(), language));
+        Stems passage = Stems.union(path, Stems.union(candidate.units().stream().map(Unit::stems).toArray(Stems[]::new)));
+        String documentId = candidate.passage().documentId();
+        Stems documentText = setting.documentText().getOrDefault(documentId, Stems.EMPTY);
+        Stems subject = setting.documentSubject().getOrDefault(documentId, Stems.EMPTY);
+        boolean evidence = kind.heldBy(unit.text());
+        Map<String, Double> f = new LinkedHashMap<>();
+        f.put("coverage", coverage(asked, unit.stems(), kind, evidence));
+        f.put("section", coverage(asked, Stems.union(unit.stems(), passage), kind, evidence));
+        f.put("heading", coverage(asked, heading, kind, false));
+        f.put("topicMissing", topicMissing(asked, passage, documentText));
+        f.put("topic", topic(asked, unit.stems(), kind, evidence));
+        java.util.Set<String> none = java.util.Set.of();
+        f.put("scopeHeld", scopeHeld(setting.names(), setting.documentNames().getOrDefault(documentId, none)));
+        f.put("scopeAbsent", scopeAbsent(setting.names(), setting.documentWords().getOrDefault(documentId, none)));
+        f.put("kindHeld", kind.wantsFact() && evidence ? 1.0 : 0.0);
+        f.put("kindLacking", kind.needsEvidence() && !evidence ? 1.0 : 0.0);
+        f.put("countNoun", kind == QuestionKind.NUMBER && countNoun(asked, unit.sequence()) ? 1.0 : 0.0);
+        f.put("choice", choice(question.choices(), unit.stems()));
+        f.put("rank", 1.0 / (1 + candidate.rank()));
+        f.put("literal", literal(question.words(), analysis.exactTerms(unit.text())));
+        f.put("neighbours", neighbours(asked, unit.sequence()));
+        f.put("long", Math.min(1, Math.max(0, unit.sequence().size() - 12) / 20.0));
+        f.put("leadIn", unit.leadIn() && !kind.wantsFact() ? 1.0 : 0.0);
+        f.put("fragment", fragment(unit) ? 1.0 : 0.0);
+        f.put("context", question.followUp() ? coverage(setting.context(language), Stems.union(passage, subject), kind, false) : 0.0);
+        f.put("previousDocument", question.previousDocuments().contains(documentId) ? 1.0 : 0.0);
+        f.put("olderCopy", olderCopy(documentId, setting.documentTitle(), setting.documentDate()) ? 1.0 : 0.0);
+        f.put("firstInPassage", candidate.index() == 0 ? 1.0 : 0.0);
+        double[] vector = new double[NAMES.size()];
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] = f.get(NAMES.get(i));
+        }
+        return vector;
+    }
+
+    /**
+     * Weighted share of the question's ideas that some stems hold. A word naming the asked kind
+     * ("telefonnummer") counts as held where a fact of that kind stands.
+     */
+    public static double coverage(List<TermGroup> asked, Stems stems, QuestionKind kind, boolean evidence) {
+        double total = 0;
+        double held = 0;
+        for (TermGroup group : asked) {
+            total += group.weight();
+            boolean named = evidence && group.alternatives().stream().anyMatch(kind::namedBy);
+            held += group.weight() * (named ? 1 : stems.match(group));
+        }
+        return total <= 0 ? 0 : held / total;
+    }
+
+    /** Weighted share of the ideas other than names that neither the passage nor its document's retrieved text holds. */
+    public static double topicMissing(List<TermGroup> asked, Stems passage, Stems document) {
+        double total = 0;
+        double missing = 0;
+        for (TermGroup group : asked) {
+            if (group.scope()) {
+                continue;
+            }
+            total += group.weight();
+            missing += group.weight() * (1 - Math.max(passage.match(group), 0.5 * document.match(group)));
+        }
+        return total <= 0 ? 0 : missing / total;
+    }
+
+    /** Weighted share of the question's ideas other than names (what is asked about them) that the sentence holds. */
+    public static double topic(List<TermGroup> asked, Stems stems, QuestionKind kind, boolean evidence) {
+        return coverage(asked.stream().filter(g -> !g.scope()).toList(), stems, kind, evidence);
+    }
+
+    /** Share of the names asked that the document is about: its file name or title holds them. */
+    public static double scopeHeld(List<String> names, Set<String> documentNames) {
+        return names.isEmpty() ? 0 : names.stream().filter(n -> nameIn(n, documentNames)).count() / (double) names.size();
+    }
+
+    /** Share of the names asked that the document does not mention at all ("Handels", "Bergen"). */
+    public static double scopeAbsent(List<String> names, Set<String> documentWords) {
+        return names.isEmpty() ? 0 : names.stream().filter(n -> !nameIn(n, documentWords)).count() / (double) names.size();
+    }
+
+    /**
+     * A folded name among folded words: as written, inflected by a letter ("skånes"), or as the first part of a
+     * compound ("skånedistriktet"); "bergen" is not "berg".
+     */
+    public static boolean nameIn(String name, Set<String> words) {
+        if (words.contains(name)) {
+            return true;
+        }
+        for (String word : words) {
+            int shorter = Math.min(word.length(), name.length());
+            if (shorter >= 4 && Math.abs(word.length() - name.length()) <= 1
+                    && (word.startsWith(name) || name.startsWith(word))) {
+                return true;
+            }
+            if (word.length() >= 5 && name.length() > word.length() + 3 && name.startsWith(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static TermGroup folded(TermGroup group) {
+        Set<String> alternatives = new HashSet<>();
+        group.alternatives().forEach(a -> alternatives.add(Text.fold(a)));
+        return new TermGroup(alternatives, group.weight(), group.scope());
+    }
+
+    private static final Set<String> NUMBER_WORDS = Set.of("en", "ett", "två", "tre", "fyra", "fem", "sex", "sju",
+            "åtta", "nio", "tio", "elva", "tolv", "tjugo", "trettio", "fyrtio", "femtio", "hundra", "tusen", "to",
+            "fire", "seks", "syv", "åtte", "ni", "ti", "one", "two", "three", "four", "five", "seven", "eight",
+            "nine", "ten");
+
+    /** A number stands just before a word the question asks about: "nio LO-distrikt", "520 deltagare". */
+    public static boolean countNoun(List<TermGroup> asked, List<String> sequence) {
+        for (int i = 0; i + 1 < sequence.size(); i++) {
+            String token = sequence.get(i);
+            if (token.isEmpty() || !Character.isDigit(token.charAt(0)) && !NUMBER_WORDS.contains(token)) {
+                continue;
+            }
+            for (int j = i + 1; j <= Math.min(i + 3, sequence.size() - 1); j++) {
+                for (TermGroup group : asked) {
+                    if (group.scope()) {
+                        continue;
+                    }
+                    for (String alternative : group.alternatives()) {
+                        String head = alternative.substring(alternative.lastIndexOf(' ') + 1);
+                        String word = sequence.get(j);
+                        if (word.equals(head) || head.length() >= 4 && word.endsWith(head)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** 1 when the sentence holds one of an "A eller B?" question's alternatives. */
+    public static double choice(List<String> choices, Stems stems) {
+        return choices.stream().anyMatch(stems.set()::contains) ? 1 : 0;
+    }
+
+    /** Share of the question's words that the sentence holds exactly as written ("LO-distrikt", "2024"). */
+    public static double literal(List<String> words, List<String> written) {
+        if (words.isEmpty()) {
+            return 0;
+        }
+        Set<String> set = new HashSet<>(written);
+        return words.stream().filter(set::contains).count() / (double) words.size();
+    }
+
+    /** Share of the question's neighbouring ideas that stand side by side in the sentence too. */
+    public static double neighbours(List<TermGroup> question, List<String> sequence) {
+        if (question.size() < 2) {
+            return 0;
+        }
+        int found = 0;
+        for (int k = 0; k + 1 < question.size(); k++) {
+            for (int i = 0; i + 1 < sequence.size(); i++) {
+                if (question.get(k).alternatives().contains(sequence.get(i))
+                        && question.get(k + 1).alternatives().contains(sequence.get(i + 1))) {
+                    found++;
+                    break;
+                }
+            }
+        }
+        return (double) found / (question.size() - 1);
+    }
+
+    /** A short line that is no sentence and no list item: a caption, a heading, a menu entry. */
+    public static boolean fragment(Unit unit) {
+        return !unit.listItem() && !unit.leadIn() && !SENTENCE_END.matcher(unit.text()).find()
+                && unit.text().split("\\s+").length < 10;
+    }
+
+    /** Another retrieved document has the same title and states a later date: this one is an older copy. */
+    public static boolean olderCopy(String documentId, Map<String, String> titles, Map<String, LocalDate> dates) {
+        LocalDate own = dates.get(documentId);
+        String title = titles.get(documentId);
+        if (own == null || title == null) {
+            return false;
+        }
+        for (Map.Entry<String, String> other : titles.entrySet()) {
+            LocalDate date = dates.get(other.getKey());
+            if (!other.getKey().equals(documentId) && Text.fold(other.getValue()).equals(Text.fold(title))
+                    && date != null && date.isAfter(own)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,100 @@
+package se.fragafacket.answer.extract;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
+import java.util.function.Function;
+
+import se.fragafacket.search.Analysis;
+import se.fragafacket.search.Language;
+import se.fragafacket.search.Passage;
+import se.fragafacket.search.Retrieval;
+import se.fragafacket.search.TermGroup;
+
+/**
+ * What every candidate of one question is judged against: the analysed question, its weighted ideas in each
+ * passage language (from retrieval), and what each retrieved document holds and is about.
+ *
+ * @param documentText    per document, the stems of all its retrieved passages
+ * @param documentSubject per document, the folded stems of its name, title and headings: what it is about
+ * @param documentDate    per document, the date it states for itself, where known
+ * @param documentTitle   per document, its title
+ * @param names           the names the question gives, folded: capitalised words, and words that name a
+ *                        retrieved document in its file name or title ("skåne", "semester")
+ * @param documentNames   per document, the folded words of its file name and title: whom and what it is about
+ * @param documentWords   per document, the folded words of its name, title, headings and retrieved passages
+ */
+public record Setting(QuestionAnalysis question, Retrieval retrieval, Map<String, Stems> documentText,
+                      Map<String, Stems> documentSubject, Map<String, LocalDate> documentDate,
+                      Map<String, String> documentTitle, List<String> names,
+                      Map<String, Set<String>> documentNames, Map<String, Set<String>> documentWords) {
+
+    /** The question's ideas in a passage language; a follow-up saying nothing new falls back on the earlier question. */
+    public List<TermGroup> asked(Language language) {
+        List<TermGroup> asked = retrieval.questionTerms(language);
+        return asked.isEmpty() ? retrieval.contextTerms(language) : asked;
+    }
+
+    /** The earlier question's ideas, when this one adds its own. */
+    public List<TermGroup> context(Language language) {
+        return retrieval.questionTerms(language).isEmpty() ? List.of() : retrieval.contextTerms(language);
+    }
+
+    public static Setting of(QuestionAnalysis question, Retrieval retrieval, Analysis analysis,
+                             Function<Passage, List<Unit>> units, Function<String, LocalDate> dates) {
+        Map<String, List<String>> text = new HashMap<>();
+        Map<String, List<String>> subject = new HashMap<>();
+        Map<String, LocalDate> date = new HashMap<>();
+        Map<String, String> title = new HashMap<>();
+        Map<String, Set<String>> names = new HashMap<>();
+        Map<String, Set<String>> words = new HashMap<>();
+        for (Passage passage : retrieval.passages()) {
+            String own = passage.documentId().replace('-', ' ').replace('_', ' ') + "\n" + passage.title();
+            Set<String> named = names.computeIfAbsent(passage.documentId(), id -> folded(analysis, own));
+            words.computeIfAbsent(passage.documentId(), id -> new HashSet<>(named))
+                    .addAll(folded(analysis, passage.headingPath() + "\n" + passage.text()));
+            List<String> sequence = text.computeIfAbsent(passage.documentId(), id -> new ArrayList<>());
+            sequence.addAll(analysis.terms(passage.title() + "\n" + passage.headingPath(), passage.language()));
+            units.apply(passage).forEach(unit -> sequence.addAll(unit.sequence()));
+            String about = passage.documentId().replace('-', ' ').replace('_', ' ') + "\n" + passage.title() + "\n"
+                    + passage.headingPath();
+            subject.computeIfAbsent(passage.documentId(), id -> new ArrayList<>())
+                    .addAll(analysis.terms(Text.fold(about), passage.language()));
+            title.putIfAbsent(passage.documentId(), passage.title());
+            if (!date.containsKey(passage.documentId())) {
+                LocalDate known = dates.apply(passage.documentId());
+                if (known != null) {
+                    date.put(passage.documentId(), known);
+                }
+            }
+        }
+        Map<String, Stems> textStems = new HashMap<>();
+        text.forEach((id, s) -> textStems.put(id, Stems.of(s)));
+        Map<String, Stems> subjectStems = new HashMap<>();
+        subject.forEach((id, s) -> subjectStems.put(id, Stems.of(s)));
+        List<String> asked = new ArrayList<>(question.names());
+        for (String word : question.words()) {
+            String fold = Text.fold(word);
+            if (fold.length() >= 4 && !asked.contains(fold)
+                    && names.values().stream().anyMatch(set -> Features.nameIn(fold, set))) {
+                asked.add(fold);
+            }
+        }
+        return new Setting(question, retrieval, textStems, subjectStems, date, title, asked, names, words);
+    }
+
+    private static Set<String> folded(Analysis analysis, String text) {
+        Set<String> out = new HashSet<>();
+        for (String word : analysis.exactTerms(text)) {
+            out.add(Text.fold(word));
+            for (String part : Text.fold(word).split("-")) {
+                out.add(part);
+            }
+        }
+        return out;
+    }
+}
