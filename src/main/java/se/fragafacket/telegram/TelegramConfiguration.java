@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import se.fragafacket.answer.AnswerProperties;
 import se.fragafacket.answer.AnswerService;
+import se.fragafacket.config.PublicSiteProperties;
 import se.fragafacket.search.KnowledgeIndex;
 
 /**
@@ -39,9 +40,10 @@ class TelegramConfiguration {
 
     @Bean
     TelegramChannel telegramChannel(AnswerService answers, BotApi telegramBotApi, TelegramProperties properties,
-                                    AnswerProperties answerProperties, KnowledgeIndex index, Clock clock,
+                                    AnswerProperties answerProperties, KnowledgeIndex index,
+                                    PublicSiteProperties publicSite, Clock clock,
                                     ScheduledExecutorService telegramScheduler) {
-        return new TelegramChannel(answers, telegramBotApi, properties, answerProperties, index, clock,
+        return new TelegramChannel(answers, telegramBotApi, properties, answerProperties, index, publicSite, clock,
                 telegramScheduler);
     }
 
