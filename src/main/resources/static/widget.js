@@ -87,6 +87,16 @@
 
   let frame = null;
   const phone = window.matchMedia('(max-width: 480px)');
+  // the chat in the frame follows the system's dark mode; so does the frame's bar
+  const dark = window.matchMedia('(prefers-color-scheme: dark)');
+
+  function colours() {
+    style(panel, { background: dark.matches ? '#161514' : '#fff' });
+    style(bar, { background: dark.matches ? '#21201e' : '#fff', borderBottomColor: dark.matches ? '#45413c' : '#e5e0da' });
+    style(close, { color: dark.matches ? '#ff8a98' : '#a50d24' });
+  }
+  colours();
+  dark.addEventListener('change', colours);
 
   function layout() {
     const rules = phone.matches
