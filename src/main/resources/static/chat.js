@@ -12,7 +12,10 @@
   const STORE_CONVERSATION = 'fraga.conversationId';
   const STORE_TRANSCRIPT = 'fraga.transcript';
   const STORE_LANGUAGE = 'fraga.language';
+  const STORE_RECENT = 'fraga.recent';
   const KEEP_TURNS = 30;
+  /** Earlier conversations this browser keeps reachable after "Ny fråga". */
+  const KEEP_RECENT = 5;
 
   const TEXT = {
     sv: {
@@ -60,8 +63,17 @@
       empty: 'Skriv en fråga först.',
       busy: 'Vänta tills svaret är klart.',
       answerAnnounced: 'Svar: ',
-      newStarted: 'Ny fråga. Tidigare samtal är rensat.',
+      newStarted: 'Ny fråga. Det förra samtalet finns kvar under Dina senaste samtal.',
       restored: 'Tidigare i samtalet',
+      copy: 'Kopiera',
+      copyLabel: 'Kopiera svaret',
+      copied: 'Kopierat',
+      wholeDocument: 'Läs hela dokumentet',
+      quoted: 'Citerat i svaret',
+      recentTitle: 'Dina senaste samtal',
+      recentNote: 'Sparas bara i den här webbläsaren.',
+      recentForget: 'Glöm samtalen',
+      recentOpened: 'Samtalet är öppnat igen.',
     },
     en: {
       skip: 'Skip to the question field',
@@ -107,8 +119,17 @@
       empty: 'Type a question first.',
       busy: 'Please wait until the answer is complete.',
       answerAnnounced: 'Answer: ',
-      newStarted: 'New question. The earlier conversation is cleared.',
+      newStarted: 'New question. The earlier conversation is kept under Your recent conversations.',
       restored: 'Earlier in this conversation',
+      copy: 'Copy',
+      copyLabel: 'Copy the answer',
+      copied: 'Copied',
+      wholeDocument: 'Read the whole document',
+      quoted: 'Quoted in the answer',
+      recentTitle: 'Your recent conversations',
+      recentNote: 'Kept in this browser only.',
+      recentForget: 'Forget them',
+      recentOpened: 'The conversation is open again.',
     },
   };
 
@@ -146,6 +167,10 @@
     newQuestion: byId('new-question'),
     connection: byId('connection'),
     announcer: byId('announcer'),
+    recent: byId('recent'),
+    recentList: byId('recent-list'),
+    recentForget: byId('recent-forget'),
+    composer: byId('ask'),
   };
 
   let socket = null;
@@ -182,20 +207,37 @@
 
   // Thumb icons after Feather (MIT licence)
   const THUMB_UP = 'M14 9V5a3 3 0 0 0-3-3l-4 9v11h11.28a2 2 0 0 0 2-1.7l1.38-9a2 2 0 0 0-2-2.3zM7 22H4a2 2 0 0 1-2-2v-7a2 2 0 0 1 2-2h3';
+  const COPY_ICON = 'M9 9h11v11H9zM5 15H4V4h11v1';
   const THUMB_DOWN = 'M10 15v4a3 3 0 0 0 3 3l4-9V2H5.72a2 2 0 0 0-2 1.7l-1.38 9a2 2 0 0 0 2 2.3zm7-13h2.67A2.31 2.31 0 0 1 22 4v7a2.31 2.31 0 0 1-2.33 2H17';
 
-  /** Puts text into a node as text, with the help line made a phone link. */
+  /**
+   * Phone numbers (Swedish ones start with 0 or +, Norwegian ones are eight digits in pairs or 3-2-3) and
+   * e-mail addresses. Dates (2024-05-01) and amounts (1 500 000) are not numbers to call.
+   */
+  const CONTACT = new RegExp(
+    '([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})'
+    + '|(?<!\\d[ -]?)((?:\\+\\d{1,3}[ -]?(?:\\(0\\))?\\d{1,4}|0\\d{1,3})(?:[ -]?\\d{2,4}){1,4}(?!\\d)'
+    + '|\\d{2} \\d{2} \\d{2} \\d{2}(?![\\d])|\\d{3} \\d{2} \\d{3}(?![\\d]))', 'g');
+
+  /** Puts text into a node as text, with phone numbers and e-mail addresses made links. */
   function renderText(node, text) {
     node.replaceChildren();
-    const parts = String(text).split(HELP_LINE);
-    parts.forEach((part, i) => {
-      if (i > 0) {
-        const link = el('a', 'phone', HELP_LINE);
-        link.href = HELP_LINE_TEL;
-        node.append(link);
-      }
-      node.append(document.createTextNode(part));
-    });
+    const value = String(text);
+    let at = 0;
+    for (const match of value.matchAll(CONTACT)) {
+      const before = match.index === 0 ? '' : value[match.index - 1];
+      if (/[\w@.+]/.test(before)) continue;
+      const found = match[0].replace(/[ -]+$/, '');
+      const digits = found.replace(/[^\d]/g, '');
+      if (match[2] && (digits.length < 7 || digits.length > 15)) continue;
+      node.append(document.createTextNode(value.slice(at, match.index)));
+      const link = el('a', match[1] ? 'email' : 'phone', found);
+      link.href = match[1] ? 'mailto:' + found
+        : (found === HELP_LINE ? HELP_LINE_TEL : 'tel:' + found.replace(/\(0\)/, '').replace(/[^\d+]/g, ''));
+      node.append(link);
+      at = match.index + found.length;
+    }
+    node.append(document.createTextNode(value.slice(at)));
   }
 
   // ---- language -------------------------------------------------------------------------------------
@@ -287,21 +329,13 @@
       const box = el('section', 'sources');
       box.append(dynamicText('h3', 'sources-title', sources.length === 1 ? 'source' : 'sources'));
       const list = el('ul', 'source-list');
-      sources.forEach((source) => {
-        const details = el('details', 'source');
-        const summary = el('summary', 'source-title', source.title || source.documentId);
-        const quote = el('blockquote', 'source-snippet', source.snippet);
-        const documentLine = el('p', 'source-document');
-        documentLine.append(dynamicText('span', null, 'document'), document.createTextNode(': ' + source.documentId));
-        details.append(summary, quote, documentLine);
-        const item = el('li');
-        item.append(details);
-        list.append(item);
-      });
+      sources.forEach((source) => list.append(sourceView(source, frame.answer)));
       box.append(list);
       view.card.append(box);
     }
-    view.card.append(feedbackView(frame, turn));
+    const actions = el('div', 'answer-actions');
+    actions.append(copyButton(frame), feedbackView(frame, turn));
+    view.card.append(actions);
     if (!restoring) {
       ui.announcer.textContent = '';
       // a fresh node so screen readers announce the whole answer once, not every token
@@ -310,6 +344,102 @@
       transcript = transcript.slice(-KEEP_TURNS);
       saveTranscript();
     }
+  }
+
+  /**
+   * A source that opens to its passage: the heading it stands under, the passage with the sentences the
+   * answer quoted marked, and a link to the whole document opened at the quote.
+   */
+  function sourceView(source, answer) {
+    const details = el('details', 'source');
+    const summary = el('summary', 'source-title', source.title || source.documentId);
+    const snippet = String(source.snippet || '');
+    const cut = snippet.indexOf('\n');
+    const heading = cut > 0 ? snippet.slice(0, cut).trim() : '';
+    const passage = cut > 0 ? snippet.slice(cut + 1) : snippet;
+    details.append(summary);
+    if (heading) details.append(el('p', 'source-heading', heading));
+    const quote = el('blockquote', 'source-snippet');
+    const quoted = markQuoted(quote, passage, String(answer || ''));
+    details.append(quote);
+    const documentLine = el('p', 'source-document');
+    const link = el('a', 'source-link');
+    link.append(dynamicText('span', null, 'wholeDocument'));
+    let href = '/dokument/' + encodeURIComponent(source.documentId);
+    const query = new URLSearchParams();
+    if (quoted) query.set('citat', quoted);
+    if (language === 'en') query.set('lang', 'en');
+    if (String(query)) href += '?' + query;
+    link.href = href + (quoted ? '#citat' : '');
+    if (embedded) {
+      link.target = '_blank';
+      link.rel = 'noopener';
+    }
+    documentLine.append(link);
+    details.append(documentLine);
+    const item = el('li');
+    item.append(details);
+    return item;
+  }
+
+  /**
+   * Writes the passage into the node with each sentence or line of the answer that stands in it marked;
+   * returns the longest one marked (the quote the document page opens at), or ''.
+   */
+  function markQuoted(node, passage, answer) {
+    const pieces = answer.split(/\n+|(?<=[.!?…])\s+/)
+      .map((piece) => piece.replace(/^[•\-–*]\s*/, '').trim())
+      .filter((piece) => piece.length >= 12);
+    const ranges = [];
+    pieces.forEach((piece) => {
+      const at = passage.indexOf(piece);
+      if (at >= 0) ranges.push([at, at + piece.length]);
+    });
+    ranges.sort((a, b) => a[0] - b[0]);
+    let at = 0;
+    let longest = '';
+    ranges.forEach(([from, to]) => {
+      if (from < at) return;
+      node.append(document.createTextNode(passage.slice(at, from)));
+      const mark = el('mark', 'source-quoted', passage.slice(from, to));
+      mark.dataset.i18nLabel = 'quoted';
+      mark.setAttribute('aria-label', t('quoted'));
+      node.append(mark);
+      if (to - from > longest.length) longest = passage.slice(from, to);
+      at = to;
+    });
+    node.append(document.createTextNode(passage.slice(at)));
+    return longest;
+  }
+
+  function copyButton(frame) {
+    const button = el('button', 'button button-feedback button-copy');
+    button.type = 'button';
+    button.setAttribute('aria-label', t('copyLabel'));
+    button.dataset.i18nLabel = 'copyLabel';
+    const label = dynamicText('span', null, 'copy');
+    button.append(svg(COPY_ICON, 'thumb'), label);
+    button.addEventListener('click', async () => {
+      const text = String(frame.answer);
+      try {
+        await navigator.clipboard.writeText(text);
+      } catch {
+        // older browsers and refused permissions: copy through a selected, off-screen field
+        const field = el('textarea', 'visually-hidden');
+        field.value = text;
+        document.body.append(field);
+        field.select();
+        document.execCommand('copy');
+        field.remove();
+      }
+      label.dataset.i18nDynamic = 'copied';
+      label.textContent = t('copied');
+      window.setTimeout(() => {
+        label.dataset.i18nDynamic = 'copy';
+        label.textContent = t('copy');
+      }, 2500);
+    });
+    return button;
   }
 
   function showFailure(view, message) {
@@ -359,7 +489,9 @@
       } else {
         result.textContent = '';
         form.hidden = false;
-        comment.focus();
+        // clear of the composer at the bottom of the screen (scroll-padding-bottom on the page)
+        comment.focus({ preventScroll: true });
+        form.scrollIntoView({ block: 'nearest' });
       }
     };
     const send = async (helpful, text) => {
@@ -491,16 +623,71 @@
   }
 
   function newConversation() {
-    conversationId = null;
-    session.remove(STORE_CONVERSATION);
-    transcript = [];
+    const had = transcript.length > 0;
+    startOver(null, []);
+    if (had) ui.announcer.textContent = t('newStarted');
+    window.scrollTo({ top: 0 });
+    ui.question.focus();
+  }
+
+  /** Shows another conversation (or a new, empty one); the one shown so far stays in the recent list. */
+  function startOver(id, turns) {
+    conversationId = id;
+    if (id) session.set(STORE_CONVERSATION, id); else session.remove(STORE_CONVERSATION);
+    transcript = turns;
     saveTranscript();
     pending = null;
     setBusy(false);
     ui.log.replaceChildren();
+    restoreTranscript();
     updateWelcome();
-    ui.announcer.textContent = t('newStarted');
-    window.scrollTo({ top: 0 });
+    renderRecent();
+  }
+
+  // ---- this browser's recent conversations ----------------------------------------------------------
+
+  function readRecent() {
+    try {
+      const saved = JSON.parse(local.get(STORE_RECENT) || '[]');
+      return Array.isArray(saved) ? saved.filter((c) => c && typeof c.id === 'string' && Array.isArray(c.turns)) : [];
+    } catch {
+      return [];
+    }
+  }
+
+  /** Keeps the conversation shown in the recent list, newest first. */
+  function rememberConversation() {
+    if (!conversationId || transcript.length === 0) return;
+    const others = readRecent().filter((c) => c.id !== conversationId);
+    const entry = { id: conversationId, at: Date.now(), turns: transcript };
+    local.set(STORE_RECENT, JSON.stringify([entry, ...others].slice(0, KEEP_RECENT)));
+  }
+
+  function renderRecent() {
+    const earlier = readRecent().filter((c) => c.id !== conversationId);
+    ui.recent.hidden = earlier.length === 0;
+    ui.recentList.replaceChildren(...earlier.map((c) => {
+      const item = el('li');
+      const button = el('button', 'recent-open');
+      button.type = 'button';
+      button.append(el('span', 'recent-question', c.turns[0].question),
+        el('span', 'recent-when', new Date(c.at).toLocaleString(language === 'en' ? 'en-GB' : 'sv-SE',
+          { dateStyle: 'medium', timeStyle: 'short' })));
+      button.addEventListener('click', () => {
+        rememberConversation();
+        startOver(c.id, c.turns);
+        ui.announcer.textContent = t('recentOpened');
+        ui.question.focus();
+      });
+      item.append(button);
+      return item;
+    }));
+  }
+
+  function forgetRecent() {
+    local.remove(STORE_RECENT);
+    rememberConversation();
+    renderRecent();
     ui.question.focus();
   }
 
@@ -587,6 +774,7 @@
 
   function saveTranscript() {
     session.set(STORE_TRANSCRIPT, JSON.stringify(transcript));
+    rememberConversation();
   }
 
   function restoreTranscript() {
@@ -602,6 +790,12 @@
   function resizeComposer() {
     ui.question.style.height = 'auto';
     ui.question.style.height = Math.min(ui.question.scrollHeight, 160) + 'px';
+    composerSpace();
+  }
+
+  /** What the composer covers at the bottom, so that scrolling to a field keeps it in view. */
+  function composerSpace() {
+    document.documentElement.style.setProperty('--composer-space', (ui.composer.offsetHeight + 16) + 'px');
   }
 
   ui.form.addEventListener('submit', (event) => {
@@ -619,8 +813,11 @@
     language = language === 'sv' ? 'en' : 'sv';
     local.set(STORE_LANGUAGE, language);
     applyLanguage();
+    renderRecent();
   });
   ui.newQuestion.addEventListener('click', newConversation);
+  ui.recentForget.addEventListener('click', forgetRecent);
+  window.addEventListener('resize', composerSpace);
   window.addEventListener('online', connectNow);
 
   if (embedded) {
@@ -631,5 +828,7 @@
   applyLanguage();
   restoreTranscript();
   updateWelcome();
+  renderRecent();
+  composerSpace();
   connect();
 })();

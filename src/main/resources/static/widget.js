@@ -6,7 +6,7 @@
  * Optional attributes on the tag: data-lang="en" (the chat opens in English), data-position="left".
  * The bubble opens the service's own chat page (/embed) in a frame, so the chat runs on the service's
  * origin with the same WebSocket and rules as the full page. The service only lets itself be framed by
- * sites listed in fraga.chat.allowed-origins. Nothing here writes HTML: elements are built one by one and
+ * sites listed in fraga.chat.allowed-origins; elsewhere the frame shows a plain message saying so. Nothing here writes HTML: elements are built one by one and
  * styled through the DOM, which a host page's Content-Security-Policy allows.
  */
 (() => {
@@ -87,6 +87,16 @@
 
   let frame = null;
   const phone = window.matchMedia('(max-width: 480px)');
+  // the chat in the frame follows the system's dark mode; so does the frame's bar
+  const dark = window.matchMedia('(prefers-color-scheme: dark)');
+
+  function colours() {
+    style(panel, { background: dark.matches ? '#161514' : '#fff' });
+    style(bar, { background: dark.matches ? '#21201e' : '#fff', borderBottomColor: dark.matches ? '#45413c' : '#e5e0da' });
+    style(close, { color: dark.matches ? '#ff8a98' : '#a50d24' });
+  }
+  colours();
+  dark.addEventListener('change', colours);
 
   function layout() {
     const rules = phone.matches
@@ -102,7 +112,8 @@
     if (!frame) {
       frame = style(document.createElement('iframe'), { flex: '1', width: '100%', border: '0' });
       frame.title = words.title;
-      frame.src = origin + '/embed?lang=' + lang;
+      // the service shows a plain message instead of the chat where this site is not allowed to show it
+      frame.src = origin + '/embed?lang=' + lang + '&origin=' + encodeURIComponent(window.location.origin);
       panel.append(frame);
     }
     layout();

@@ -117,6 +117,15 @@
   }
 
   async function upload(file, replaces) {
+    try {
+      await send(file, replaces);
+    } finally {
+      // a refused upload is in the log too
+      await loadAudit().catch(() => {});
+    }
+  }
+
+  async function send(file, replaces) {
     if (!file) return;
     if (file.size > maxUploadMb * 1024 * 1024) {
       status('"' + file.name + '" är större än ' + maxUploadMb + ' MB och laddades inte upp.', 'error');
@@ -129,7 +138,8 @@
     const uploaded = await call('POST', '/documents', form);
     status((uploaded.replaced ? 'Ersatte ' : 'Lade till ') + '"' + uploaded.title + '" (' + uploaded.fileName + ', '
       + uploaded.chunks + ' avsnitt). Svaren använder det nu.' + (uploaded.replaced ? ' Den tidigare versionen är sparad.' : ''));
-    await afterChange();
+    await Promise.all([loadDocuments().then(loadVersions), loadInsightsSummary()]);
+    await loadRegression();
   }
 
   function chooseReplacement(d) {
@@ -286,8 +296,34 @@
 
   // ---- insights and audit ----
 
+  /** Greetings and small talk are not questions to answer; a group the answerer flagged so is not listed. */
+  const toReview = (g) => !g.greeting && !g.smallTalk;
+
+  const percent = (part, whole) => (whole ? Math.round((100 * part) / whole) + ' %' : '–');
+
+  async function loadInsightsSummary() {
+    const summary = await call('GET', '/insights/summary');
+    const t = summary.totals;
+    $('total-questions').textContent = t.questions;
+    $('total-answered').textContent = percent(t.answered, t.questions);
+    $('total-unanswered').textContent = t.questions - t.answered;
+    fill($('per-channel').tBodies[0], t.channels.map((c) => el('tr', {},
+      el('td', {}, channels[c.channel] || c.channel),
+      el('td', { className: 'number' }, c.questions),
+      el('td', { className: 'number' }, c.answered + ' (' + percent(c.answered, c.questions) + ')'))), 3, 'Inga frågor ännu.');
+    fill($('per-day').tBodies[0], t.days.slice(-14).reverse().map((d) => el('tr', {},
+      el('td', { className: 'when' }, d.day),
+      el('td', { className: 'number' }, d.questions),
+      el('td', { className: 'number' }, d.answered + ' (' + percent(d.answered, d.questions) + ')'))), 3, 'Inga frågor ännu.');
+    const frequent = summary.frequentUnanswered.filter(toReview);
+    $('frequent').replaceChildren(...(frequent.length ? frequent.map((g) => el('li', {},
+      el('span', { className: 'question' }, g.question),
+      el('span', { className: 'small' }, ' — ' + g.unanswered + (g.unanswered === 1 ? ' gång' : ' gånger')
+        + ', senast ' + when(g.lastAt)))) : [el('li', { className: 'small empty' }, 'Inga obesvarade frågor ännu.')]));
+  }
+
   async function loadInsights() {
-    const groups = await call('GET', '/insights');
+    const groups = (await call('GET', '/insights')).filter(toReview);
     const rows = groups.map((g) => el('tr', {},
       el('td', {}, g.question || 'Okänd fråga (svaret gavs före en omstart)',
         g.channels.length ? el('span', { className: 'small' }, ' — ' + g.channels.map((c) => channels[c] || c).join(', ')) : ''),
@@ -323,6 +359,14 @@
     event.target.value = '';
     const target = replaceTarget;
     replaceTarget = null;
+    if (!file || !target) return;
+    const d = documents.find((doc) => doc.documentId === target);
+    const name = d ? '"' + d.title + '" (' + d.fileName + ')' : '"' + target + '"';
+    if (!window.confirm('Ersätta ' + name + ' med "' + file.name + '"?\n\nSvaren använder den nya filen direkt. '
+      + 'Den gamla versionen sparas och kan återställas.')) {
+      status('Ingenting ersattes: ' + name + ' gäller som förut.', 'busy');
+      return;
+    }
     guarded(() => upload(file, target));
   });
   const dropzone = $('dropzone');
@@ -365,6 +409,7 @@
 
   guarded(async () => {
     await loadDocuments();
-    await Promise.all([loadVersions(), loadRegression(), loadRegressionText(), loadInsights(), loadAudit()]);
+    await Promise.all([loadVersions(), loadRegression(), loadRegressionText(), loadInsights(), loadInsightsSummary(),
+      loadAudit()]);
   });
 })();

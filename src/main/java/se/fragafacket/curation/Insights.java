@@ -255,6 +255,37 @@ public class Insights {
         return groups;
     }
 
+    /** The questions most often left unanswered, the most frequent first (then the latest). */
+    public List<Group> frequentUnanswered(int limit) {
+        return groups().stream().filter(g -> g.unanswered() > 0 && g.question() != null)
+                .sorted(Comparator.comparingInt(Group::unanswered).reversed()
+                        .thenComparing(Comparator.comparing(Group::lastAt).reversed()))
+                .limit(limit).toList();
+    }
+
+    /** The grouped list as CSV (RFC 4180, a header line), for a spreadsheet. */
+    public String csv() {
+        StringBuilder out = new StringBuilder(
+                "question,count,unanswered,unhelpful,first_at,last_at,channels,document_ids,answer,comments\r\n");
+        for (Group group : groups()) {
+            out.append(String.join(",", cell(group.question()), String.valueOf(group.count()),
+                    String.valueOf(group.unanswered()), String.valueOf(group.unhelpful()), cell(group.firstAt()),
+                    cell(group.lastAt()), cell(String.join(" ", group.channels())),
+                    cell(String.join(" ", group.documentIds())), cell(group.answer()),
+                    cell(String.join(" | ", group.comments().stream().map(Comment::text).toList())))).append("\r\n");
+        }
+        return out.toString();
+    }
+
+    /** A CSV field; one a spreadsheet would read as a formula is made text. */
+    private static String cell(Object value) {
+        String text = value == null ? "" : value.toString();
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text;
+        }
+        return "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+
     /** Lower case, no punctuation, single spaces: "Vad kostar en pizza?" and "vad kostar  en pizza" are one. */
     static String normalise(String question) {
         return question.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}\\[\\]]+", " ").strip();

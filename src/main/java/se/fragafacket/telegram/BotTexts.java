@@ -5,28 +5,30 @@ import java.util.List;
 /** What the bot says besides answers, in Swedish, as plain text (escaped when sent). */
 final class BotTexts {
 
-    /** Document titles listed in the greeting before "… och N till". */
-    private static final int MAX_TITLES = 8;
+    /**
+     * Questions members ask that the documents answer, in their own words: they show what the bot knows about
+     * better than document titles do (the same as the web chat's examples).
+     */
+    static final List<String> EXAMPLES = List.of(
+            "Vad innebär uppdraget som ledamot i ett LO-fack?",
+            "Hur många LO-distrikt finns det idag?",
+            "När hålls höstmötet i LO-distriktet i Västsverige?",
+            "Vem är ansvarig för skola och ungdom i LO-distriktet i Mellansverige?");
 
     private BotTexts() {
     }
 
-    static String greeting(List<String> titles, String helpLine) {
+    static String greeting(List<String> examples, int documents, String helpLine) {
         StringBuilder text = new StringBuilder("""
-                Hej! Jag är Fråga facket. Jag svarar på frågor om facket utifrån LO:s egna dokument, \
-                och under varje svar listar jag vilka dokument svaret bygger på.
-                """);
-        if (!titles.isEmpty()) {
-            text.append("\nJust nu kan jag svara på frågor ur:\n");
-            titles.stream().limit(MAX_TITLES).forEach(title -> text.append("• ").append(title).append('\n'));
-            if (titles.size() > MAX_TITLES) {
-                text.append("… och ").append(titles.size() - MAX_TITLES).append(" dokument till.\n");
-            }
+                Hej! Jag är Fråga facket. Jag svarar på frågor om facket ur förbundets egna dokument""");
+        text.append(documents > 0 ? " (" + documents + " just nu)" : "").append(", och under varje svar ser du varifrån det kommer.\n");
+        if (!examples.isEmpty()) {
+            text.append("\nDu kan till exempel fråga:\n");
+            examples.forEach(example -> text.append("• ").append(example).append('\n'));
         }
         text.append("""
 
-                Skriv din fråga med egna ord, till exempel ”Hur många LO-distrikt finns det?”. \
-                Följdfrågor går bra. /ny börjar om, /help visar hur jag fungerar.
+                Skriv din fråga med egna ord. Följdfrågor går bra. /ny börjar om, /help visar hur jag fungerar.
                 Hittar jag inget svar hänvisar jag dig till Fråga facket på\s""").append(helpLine).append('.');
         return text.toString();
     }

@@ -19,4 +19,9 @@ final class Html {
         }
         return escaped.toString();
     }
+
+    /** For an attribute value in double quotes (a link's href). */
+    static String attribute(String text) {
+        return escape(text).replace("\"", "&quot;");
+    }
 }

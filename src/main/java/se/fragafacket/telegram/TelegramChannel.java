@@ -25,7 +25,9 @@ import se.fragafacket.answer.Reply;
 import se.fragafacket.search.DocumentRecord;
 import se.fragafacket.limits.BucketStore;
 import se.fragafacket.limits.RateLimit;
+import se.fragafacket.config.PublicSiteProperties;
 import se.fragafacket.search.KnowledgeIndex;
+import se.fragafacket.search.Language;
 
 /**
  * The Telegram bot's side of a conversation: each chat is one conversation with {@link AnswerService}, so
@@ -48,18 +50,20 @@ public class TelegramChannel {
     private final TelegramProperties properties;
     private final AnswerProperties answerProperties;
     private final KnowledgeIndex index;
+    private final PublicSiteProperties publicSite;
     private final ChatRateLimiter rateLimiter;
     private final ScheduledExecutorService scheduler;
     private final AtomicReference<User> me = new AtomicReference<>();
 
     TelegramChannel(AnswerService answers, BotApi api, TelegramProperties properties,
                     AnswerProperties answerProperties, KnowledgeIndex index, BucketStore buckets,
-                    ScheduledExecutorService scheduler) {
+                    PublicSiteProperties publicSite, ScheduledExecutorService scheduler) {
         this.answers = answers;
         this.api = api;
         this.properties = properties;
         this.answerProperties = answerProperties;
         this.index = index;
+        this.publicSite = publicSite;
         this.scheduler = scheduler;
         this.rateLimiter = new ChatRateLimiter(new RateLimit("telegram", properties.rateLimit(),
                 properties.rateLimitWindow(), buckets));
@@ -142,7 +146,8 @@ public class TelegramChannel {
         }
         String helpLine = answerProperties.helpLine();
         switch (name) {
-            case "start" -> sendText(chatId, BotTexts.greeting(titles(), helpLine), replyTo);
+            case "start" -> sendText(chatId, BotTexts.greeting(BotTexts.EXAMPLES, index.documents().size(), helpLine),
+                    replyTo);
             case "help", "hjalp", "hjälp" -> sendText(chatId, BotTexts.help(username, helpLine), replyTo);
             case "ny" -> {
                 answers.forget(CHANNEL, conversationId(chatId));
@@ -165,7 +170,8 @@ public class TelegramChannel {
         List<String> messages;
         try {
             Reply reply = answers.ask(question, conversationId(chatId), CHANNEL, tokens);
-            messages = Replies.of(reply.answer(), properties.maxMessageChars());
+            messages = Replies.of(reply.answer(), properties.maxMessageChars(), Language.detect(question),
+                    publicSite::documentPage);
             log.debug("Chat {}: answered={} in {} message(s)", chatId, reply.answer().answered(), messages.size());
         } catch (InvalidQuestionException e) {
             messages = List.of(Html.escape(e.getMessage()));
@@ -238,11 +244,6 @@ public class TelegramChannel {
                 || message.hasVideo() || message.hasAudio() || message.hasVideoNote() || message.hasAnimation()
                 || message.hasLocation() || message.hasContact() || message.hasPoll() || message.hasDice()
                 || message.hasPaidMedia() || message.getVenue() != null || message.hasStory();
-    }
-
-    private List<String> titles() {
-        return index.documents().stream().map(DocumentRecord::title).filter(t -> t != null && !t.isBlank()).sorted()
-                .toList();
     }
 
     private String username() {

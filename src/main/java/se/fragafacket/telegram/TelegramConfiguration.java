@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import se.fragafacket.answer.AnswerProperties;
 import se.fragafacket.answer.AnswerService;
 import se.fragafacket.limits.BucketStore;
+import se.fragafacket.config.PublicSiteProperties;
 import se.fragafacket.search.KnowledgeIndex;
 
 /**
@@ -40,8 +41,8 @@ class TelegramConfiguration {
     @Bean
     TelegramChannel telegramChannel(AnswerService answers, BotApi telegramBotApi, TelegramProperties properties,
                                     AnswerProperties answerProperties, KnowledgeIndex index, BucketStore buckets,
-                                    ScheduledExecutorService telegramScheduler) {
-        return new TelegramChannel(answers, telegramBotApi, properties, answerProperties, index, buckets,
+                                    PublicSiteProperties publicSite, ScheduledExecutorService telegramScheduler) {
+        return new TelegramChannel(answers, telegramBotApi, properties, answerProperties, index, buckets, publicSite,
                 telegramScheduler);
     }
 

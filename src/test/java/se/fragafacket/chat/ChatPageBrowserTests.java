@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -35,6 +36,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
@@ -52,6 +55,7 @@ import static org.assertj.core.api.Assertions.fail;
  * or a document says runs as code. Screenshots go to {@code target/screenshots/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class ChatPageBrowserTests {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -64,6 +68,12 @@ class ChatPageBrowserTests {
 
             Medlemsavgiften i Testförbundet är 123 kronor i månaden <img src=x onerror="document.title='hacked'"> \
             <script>document.title='hacked'</script> och dras automatiskt från lönen.
+            """;
+    /** A document with a phone number and an e-mail address to call and write to. */
+    private static final String CONTACT_DOCUMENT = """
+            Testförbundets kansli
+
+            Testförbundets kansli nås på telefon 08-123 45 67 och på e-post kansli@testforbundet.example.
             """;
     private static final String HOSTILE_QUESTION =
             "<img src=x onerror=\"document.body.dataset.pwned='img'\"><script>document.body.dataset.pwned='script'</script>"
@@ -82,6 +92,7 @@ class ChatPageBrowserTests {
                 }
             }
             Files.writeString(knowledge.resolve("testforbundet-avgift.txt"), HOSTILE_DOCUMENT);
+            Files.writeString(knowledge.resolve("testforbundet-kansli.txt"), CONTACT_DOCUMENT);
             HOST_SITE = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -194,8 +205,8 @@ class ChatPageBrowserTests {
                 d -> d.findElement(By.id("announcer")).getText().toLowerCase().contains("nio"));
 
         WebElement source = answer.findElements(By.cssSelector("details.source")).stream()
-                .filter(s -> s.findElement(By.cssSelector(".source-document")).getAttribute("textContent")
-                        .contains("lo-lokalt-och-regionalt"))
+                .filter(s -> s.findElement(By.cssSelector(".source-link")).getAttribute("href")
+                        .contains("/dokument/lo-lokalt-och-regionalt"))
                 .findFirst().orElseThrow(() -> new AssertionError("no source lo-lokalt-och-regionalt"));
         WebElement snippet = source.findElement(By.cssSelector(".source-snippet"));
         assertThat(snippet.isDisplayed()).isFalse();
@@ -203,6 +214,12 @@ class ChatPageBrowserTests {
         assertThat(source.getAttribute("open")).isNotNull();
         assertThat(snippet.isDisplayed()).isTrue();
         assertThat(snippet.getText()).isNotBlank();
+        assertThat(source.findElement(By.cssSelector(".source-heading")).getText()).contains("Regional samlingsplats");
+        String quoted = snippet.findElement(By.cssSelector("mark.source-quoted")).getText();
+        assertThat(quoted).as("the sentence the answer quoted, marked").containsIgnoringCase("nio LO-distrikt");
+        assertThat(answer.findElement(By.cssSelector(".answer-text")).getText()).contains(quoted);
+        String documentLink = source.findElement(By.cssSelector(".source-link")).getAttribute("href");
+        assertThat(documentLink).contains("citat=").endsWith("#citat");
 
         click(answer.findElement(By.cssSelector(".feedback-no")));
         WebElement comment = answer.findElement(By.cssSelector(".feedback-comment-text"));
@@ -221,7 +238,23 @@ class ChatPageBrowserTests {
         scrollToTop();
         screenshot("desktop");
 
+        // the whole document, opened at the quoted sentence under its heading
+        driver.get(documentLink);
+        WebElement mark = driver.findElement(By.cssSelector("mark#citat"));
+        assertThat(mark.getText()).isEqualTo(quoted);
+        WebElement cited = driver.findElement(By.cssSelector("section.passage-cited"));
+        assertThat(cited.getAttribute("id")).startsWith("avsnitt-");
+        assertThat(cited.findElement(By.xpath("preceding-sibling::h2[1]")).getText()).isEqualTo("Regional samlingsplats");
+        assertThat(driver.getTitle()).isEqualTo("Lokalt och regionalt – Fråga facket");
+        assertThat(inView(mark)).as("the page opens at the quote").isTrue();
+        screenshot("document-desktop");
+
         phone();
+        driver.get(documentLink);
+        assertThat(inView(driver.findElement(By.cssSelector("mark#citat")))).isTrue();
+        screenshot("document-phone");
+        driver.get(url("/"));
+        waitUntilReady();
         driver.navigate().refresh();
         waitUntilReady();
         WebElement kept = waitForAnswers(1).get(0);
@@ -230,6 +263,89 @@ class ChatPageBrowserTests {
         assertThat(kept.findElement(By.cssSelector(".feedback-result")).getText()).contains("Tack");
         scrollToTop();
         screenshot("phone");
+    }
+
+    @Test
+    void theCommentBoxIsNotHiddenUnderTheComposerOnAPhone() throws IOException {
+        phone();
+        driver.navigate().refresh();
+        waitUntilReady();
+        ask("Hur många LO-distrikt finns det idag?");
+        WebElement answer = waitForAnswers(1).get(0);
+        script("window.scrollTo(0, document.scrollingElement.scrollHeight)");
+        click(answer.findElement(By.cssSelector(".feedback-no")));
+        WebElement comment = answer.findElement(By.cssSelector(".feedback-comment-text"));
+        WebElement send = answer.findElement(By.cssSelector(".feedback-comment button[type=submit]"));
+        assertThat(driver.switchTo().activeElement()).isEqualTo(comment);
+        double composerTop = ((Number) script("return document.getElementById('ask').getBoundingClientRect().top")).doubleValue();
+        double sendBottom = ((Number) script("return arguments[0].getBoundingClientRect().bottom", send)).doubleValue();
+        assertThat(sendBottom).as("the comment box and its button end above the composer").isLessThanOrEqualTo(composerTop);
+        screenshot("phone-comment");
+    }
+
+    @Test
+    void theTitleAndTheHeaderButtonsDoNotOverlapInEitherLanguage() throws IOException {
+        for (String size : List.of("phone", "desktop")) {
+            if (size.equals("phone")) phone(); else desktop();
+            for (String lang : List.of("sv", "en")) {
+                driver.get(url("/?lang=" + lang));
+                waitUntilReady();
+                WebElement title = driver.findElement(By.cssSelector(".brand-name"));
+                for (String button : List.of("language", "new-question")) {
+                    assertThat(overlap(title, driver.findElement(By.id(button))))
+                            .as(size + " " + lang + ": the title and " + button).isFalse();
+                }
+                assertThat(script("return arguments[0].scrollWidth <= arguments[0].clientWidth", title))
+                        .as("the whole title is shown").isEqualTo(true);
+                assertThat(script("return document.scrollingElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
+            }
+        }
+        phone();
+        screenshot("phone-english");
+    }
+
+    @Test
+    void followsTheSystemsDarkMode() throws IOException {
+        String light = (String) script("return getComputedStyle(document.body).backgroundColor");
+        driver.executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        try {
+            String dark = (String) script("return getComputedStyle(document.body).backgroundColor");
+            assertThat(dark).isNotEqualTo(light);
+            assertThat(luminance(dark)).as("a dark page").isLessThan(0.1);
+            assertThat(luminance((String) script("return getComputedStyle(document.body).color")))
+                    .as("light text").isGreaterThan(0.6);
+            ask("Hur många LO-distrikt finns det idag?");
+            WebElement answer = waitForAnswers(1).get(0);
+            assertThat(luminance((String) script("return getComputedStyle(arguments[0]).backgroundColor",
+                    answer.findElement(By.cssSelector(".answer"))))).isLessThan(0.1);
+            scrollToTop();
+            screenshot("desktop-dark");
+            phone();
+            screenshot("phone-dark");
+        } finally {
+            driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+        }
+    }
+
+    @Test
+    void makesPhoneNumbersAndEmailAddressesLinksAndCopiesAnAnswer() {
+        driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", url(""),
+                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        ask("Vilket telefonnummer har Testförbundets kansli?");
+        WebElement answer = waitForAnswers(1).get(0);
+        WebElement text = answer.findElement(By.cssSelector(".answer-text"));
+        assertThat(text.getText()).contains("08-123 45 67", "kansli@testforbundet.example");
+        assertThat(text.findElement(By.cssSelector("a.phone")).getAttribute("href")).isEqualTo("tel:081234567");
+        assertThat(text.findElement(By.cssSelector("a.email")).getAttribute("href"))
+                .isEqualTo("mailto:kansli@testforbundet.example");
+
+        WebElement copy = answer.findElement(By.cssSelector(".button-copy"));
+        click(copy);
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> copy.getText().contains("Kopierat"));
+        Object copied = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "navigator.clipboard.readText().then(done, e => done('failed: ' + e))");
+        assertThat(copied).isEqualTo(text.getText());
     }
 
     @Test
@@ -252,6 +368,17 @@ class ChatPageBrowserTests {
         assertThat((Long) script("return document.querySelectorAll('#log img, #log script, #log [onerror]').length"))
                 .isZero();
         screenshot("desktop-hostile-text");
+
+        // the document page shows the same document as text, also with a hostile quote asked for
+        driver.get(url("/dokument/testforbundet-avgift?citat="
+                + java.net.URLEncoder.encode("<script>document.title='hacked'</script>", StandardCharsets.UTF_8) + "#citat"));
+        assertThat(driver.findElement(By.cssSelector("main")).getText()).contains("123 kronor", "<img src=x onerror=", "<script>");
+        assertThat(driver.findElement(By.cssSelector("mark#citat")).getText()).isEqualTo("<script>document.title='hacked'</script>");
+        Thread.sleep(300);
+        assertThat(driver.getTitle()).isEqualTo("Testförbundets medlemsavgift – Fråga facket");
+        assertThat((Long) script("return document.querySelectorAll('main img, main script, main [onerror]').length")).isZero();
+        driver.get(url("/dokument/finns-inte"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Dokumentet finns inte");
     }
 
     @Test
@@ -289,11 +416,33 @@ class ChatPageBrowserTests {
         assertThat(answer.findElement(By.cssSelector(".answer-who")).getText()).isNotBlank();
         assertThat(answer.findElement(By.cssSelector(".feedback-question")).getText()).isEqualTo("Was this answer helpful?");
 
+        String first = (String) script("return sessionStorage.getItem('fraga.conversationId')");
         driver.findElement(By.id("new-question")).click();
         assertThat(driver.findElements(By.cssSelector("#log > li"))).isEmpty();
         assertThat(driver.findElement(By.id("welcome")).isDisplayed()).isTrue();
         assertThat(driver.switchTo().activeElement()).isEqualTo(driver.findElement(By.id("question")));
         assertThat(script("return sessionStorage.getItem('fraga.conversationId')")).isNull();
+
+        // the earlier conversation is still reachable, also from a new tab of this browser
+        driver.navigate().refresh();
+        waitUntilReady();
+        List<WebElement> recent = driver.findElements(By.cssSelector("#recent-list button"));
+        assertThat(recent).hasSize(1);
+        assertThat(driver.findElement(By.id("recent-title")).getAttribute("textContent")).isEqualTo("Your recent conversations");
+        assertThat(recent.get(0).getText()).contains("How many LO districts are there today?");
+        click(recent.get(0));
+        WebElement again = waitForAnswers(1).get(0);
+        assertThat(again.findElement(By.cssSelector(".answer-text")).getText()).containsIgnoringCase("nio");
+        assertThat(script("return sessionStorage.getItem('fraga.conversationId')")).isEqualTo(first);
+        assertThat(driver.findElement(By.id("welcome")).isDisplayed()).isFalse();
+
+        ask("Hur många LO-distrikt finns det idag?");
+        waitForAnswers(2);
+        driver.findElement(By.id("new-question")).click();
+        assertThat(driver.findElements(By.cssSelector("#recent-list button"))).as("one entry per conversation").hasSize(1);
+        click(driver.findElement(By.id("recent-forget")));
+        assertThat(driver.findElement(By.id("recent")).isDisplayed()).isFalse();
+        assertThat(script("return localStorage.getItem('fraga.recent')")).isNull();
     }
 
     @Test
@@ -305,7 +454,7 @@ class ChatPageBrowserTests {
         assertThat(bubble.getAttribute("aria-expanded")).isEqualTo("true");
 
         WebElement frame = driver.findElement(By.cssSelector("#fraga-facket-panel iframe"));
-        assertThat(frame.getAttribute("src")).isEqualTo(url("/embed?lang=sv"));
+        assertThat(frame.getAttribute("src")).isEqualTo(url("/embed?lang=sv&origin=http%3A%2F%2F127.0.0.1%3A" + HOST_SITE.getAddress().getPort()));
         driver.switchTo().frame(frame);
         waitUntilReady();
         ask("Hur många LO-distrikt finns det idag?");
@@ -315,20 +464,55 @@ class ChatPageBrowserTests {
     }
 
     @Test
-    void theWidgetsChatIsNotFramedOnOtherSites() {
+    void theWidgetOnASiteNotAllowedSaysSoPlainlyAndTheLogNamesTheOrigin(CapturedOutput output) throws IOException {
         // the same host page, reached under a name (origin) the service was not told to allow
-        driver.get("http://localhost:" + HOST_SITE.getAddress().getPort() + "/");
-        new WebDriverWait(driver, Duration.ofSeconds(5))
-                .until(ExpectedConditions.elementToBeClickable(By.cssSelector("#fraga-facket-widget button[aria-expanded]")))
-                .click();
+        String site = "http://localhost:" + HOST_SITE.getAddress().getPort();
+        for (String size : List.of("desktop", "phone")) {
+            if (size.equals("phone")) phone(); else desktop();
+            driver.get(site + "/");
+            new WebDriverWait(driver, Duration.ofSeconds(5))
+                    .until(ExpectedConditions.elementToBeClickable(By.cssSelector("#fraga-facket-widget button[aria-expanded]")))
+                    .click();
+            driver.switchTo().frame(driver.findElement(By.cssSelector("#fraga-facket-panel iframe")));
+            WebElement message = new WebDriverWait(driver, Duration.ofSeconds(5))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("h1")));
+            assertThat(message.getText()).isEqualTo("Chatten kan inte visas på den här webbplatsen än");
+            assertThat(driver.findElement(By.cssSelector("a[href^='tel:']")).getText()).isEqualTo("020-56 00 56");
+            assertThat(driver.findElements(By.id("question"))).as("no chat here").isEmpty();
+            driver.switchTo().defaultContent();
+            screenshot("widget-not-allowed-" + size);
+        }
+        assertThat(output.getAll()).contains("The chat widget was opened on " + site + ", which may not show it: "
+                + "add that origin to fraga.chat.allowed-origins");
 
+        // the chat itself is still never framed there, whatever a page says about its origin
+        script("const f = document.createElement('iframe'); f.src = arguments[0]; document.body.append(f);",
+                url("/embed?origin=" + "http://127.0.0.1:" + HOST_SITE.getAddress().getPort()));
         new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> consoleText().contains("frame-ancestors"));
-        driver.switchTo().frame(driver.findElement(By.cssSelector("#fraga-facket-panel iframe")));
-        assertThat(driver.findElements(By.id("question"))).isEmpty();
-        driver.switchTo().defaultContent();
     }
 
     // ---- helpers ----
+
+    private boolean inView(WebElement element) {
+        return (Boolean) script("const r = arguments[0].getBoundingClientRect();"
+                + "return r.top >= 0 && r.bottom <= window.innerHeight", element);
+    }
+
+    private boolean overlap(WebElement a, WebElement b) {
+        return (Boolean) script("const r = arguments[0].getBoundingClientRect(), s = arguments[1].getBoundingClientRect();"
+                + "return r.left < s.right && s.left < r.right && r.top < s.bottom && s.top < r.bottom", a, b);
+    }
+
+    /** Relative luminance of a CSS rgb() colour. */
+    private static double luminance(String rgb) {
+        String[] parts = rgb.replaceAll("[^0-9,.]", "").split(",");
+        double[] c = new double[3];
+        for (int i = 0; i < 3; i++) {
+            double v = Double.parseDouble(parts[i]) / 255;
+            c[i] = v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+        }
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+    }
 
     private String url(String path) {
         return "http://localhost:" + port + path;
@@ -382,8 +566,8 @@ class ChatPageBrowserTests {
                 """);
     }
 
-    private Object script(String code) {
-        return ((JavascriptExecutor) driver).executeScript(code);
+    private Object script(String code, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(code, arguments);
     }
 
     private void scrollToTop() {
@@ -421,6 +605,8 @@ class ChatPageBrowserTests {
                 .filter(line -> line.contains("Content Security Policy") || line.contains("TrustedHTML")
                         || line.contains("Uncaught") || line.contains("Failed to load"))
                 .filter(line -> !line.contains("frame-ancestors"))
+                // the document page of a document that does not exist is a 404 on purpose
+                .filter(line -> !line.contains("/dokument/finns-inte - Failed to load resource: the server responded with a status of 404"))
                 .toList();
     }
 }

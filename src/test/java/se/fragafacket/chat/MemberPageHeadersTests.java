@@ -11,16 +11,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import se.fragafacket.answer.AnswerProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@WebMvcTest(FeedbackController.class)
+@WebMvcTest({FeedbackController.class, ChatPageConfiguration.class})
 @Import(MemberPageHeadersTests.Config.class)
 @TestPropertySource(properties = "fraga.chat.allowed-origins=https://www.lo.se,https://*.example.se,http://localhost:*")
 class MemberPageHeadersTests {
 
     @TestConfiguration
-    @EnableConfigurationProperties(ChatProperties.class)
+    @EnableConfigurationProperties({ChatProperties.class, AnswerProperties.class})
     static class Config {
         @Bean
         Clock clock() {
@@ -53,6 +54,30 @@ class MemberPageHeadersTests {
         assertThat(result).headers().doesNotContainHeader("X-Frame-Options");
         assertThat(result.getResponse().getHeader("Content-Security-Policy"))
                 .endsWith("frame-ancestors 'self' https://www.lo.se https://*.example.se http://localhost:*");
+    }
+
+    @Test
+    void onASiteNotAllowedTheWidgetsFrameGetsAPlainMessageThatSiteMayFrame() {
+        var result = mvc.get().uri("/embed?lang=en&origin=https://www.other.org").exchange();
+
+        assertThat(result).hasStatusOk().hasContentTypeCompatibleWith("text/html");
+        assertThat(result.getResponse().getForwardedUrl()).isNull();
+        assertThat(result.getResponse().getHeader("Content-Security-Policy"))
+                .contains("script-src 'none'", "form-action 'none'").endsWith("frame-ancestors https://www.other.org");
+        assertThat(result).bodyText().contains("The chat cannot be shown on this site yet", "tel:020560056")
+                .doesNotContain("<script");
+    }
+
+    @Test
+    void anAllowedSiteOrOneThatIsNoOriginGetsTheChat() {
+        for (String origin : java.util.List.of("https://www.lo.se", "https://avd7.example.se", "http://localhost:4000",
+                "javascript:alert(1)", "https://x.org/path")) {
+            var result = mvc.get().uri("/embed").queryParam("origin", origin).exchange();
+
+            assertThat(result).as(origin).hasStatusOk().hasForwardedUrl("/index.html");
+            assertThat(result.getResponse().getHeader("Content-Security-Policy"))
+                    .endsWith("frame-ancestors 'self' https://www.lo.se https://*.example.se http://localhost:*");
+        }
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -27,6 +28,8 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -138,12 +141,32 @@ class StaffPageBrowserTests extends CurationTestBase {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("regression-summary"), "1 av 1 godkända"));
         shot("regressionsfragor", By.id("regression"));
 
-        // replace the plan through its row: the regression question newly fails and says so
-        click(row("verksamhetsplan-2026-norrbotten").findElement(By.xpath(".//button[text()='Ersätt']")));
+        // a refused upload changes nothing, says why, and shows in the log at once
+        Path broken = Files.createTempFile(profile, "trasig", ".pdf");
+        Files.writeString(broken, "det här är ingen pdf");
+        browser.findElement(By.id("file-input")).sendKeys(broken.toString());
+        wait.until(ExpectedConditions.attributeContains(By.id("status"), "class", "error"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit"), "nekad"));
+        assertThat(browser.findElement(By.cssSelector("#audit tbody tr")).getText()).contains(broken.getFileName().toString());
+
+        // replace the plan through its row: asked first, naming the document; "Avbryt" replaces nothing
         Path update = Files.createTempFile(profile, "uppdaterad", ".pdf");
         Files.write(update, Fixtures.pdf("Verksamhetsplan 2026 Norrbotten",
                 "Distriktets sommarkonferens hålls den 25 augusti 2026 i Luleå och det är öppet för alla förtroendevalda."));
+        click(row("verksamhetsplan-2026-norrbotten").findElement(By.xpath(".//button[text()='Ersätt']")));
         browser.findElement(By.id("replace-input")).sendKeys(update.toString());
+        Alert confirm = wait.until(ExpectedConditions.alertIsPresent());
+        assertThat(confirm.getText()).contains("Ersätta \"Verksamhetsplan 2026 Norrbotten\" (verksamhetsplan-2026-norrbotten.pdf)",
+                update.getFileName().toString());
+        confirm.dismiss();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Ingenting ersattes"));
+        ask(QUESTION);
+        assertThat(text("trial-answer")).contains("18 juni");
+
+        // the regression question newly fails after the replacement and says so
+        click(row("verksamhetsplan-2026-norrbotten").findElement(By.xpath(".//button[text()='Ersätt']")));
+        browser.findElement(By.id("replace-input")).sendKeys(update.toString());
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
         status("Ersatte");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("regression-summary"),
                 "underkända som var godkända förra gången"));
@@ -175,18 +198,46 @@ class StaffPageBrowserTests extends CurationTestBase {
         assertThat(text("trial-answer")).contains("18 juni");
         shot("aterstalld", By.id("provfraga"));
 
-        // a member's unanswered question reaches the insights, masked
+        // a member's unanswered question reaches the insights, masked; asked twice it tops the frequent list
+        JsonNode before = staff().get("/api/admin/insights/summary").json().path("totals");
         CurationTestBase.assertDeclined(anonymous().ask("Hur bokar jag stugan vid Kallaxträsket? Ring mig på 070-555 12 34."));
+        CurationTestBase.assertDeclined(anonymous().ask("Hur bokar jag stugan vid Kallaxträsket?"));
+        CurationTestBase.assertDeclined(anonymous().ask("Hur bokar jag  stugan vid Kallaxträsket"));
+        CurationTestBase.assertAnswered(anonymous().ask("Hur många LO-distrikt finns det idag?"), "lo-lokalt-och-regionalt", "nio");
+        JsonNode after = staff().get("/api/admin/insights/summary").json().path("totals");
+        assertThat(after.path("questions").asInt() - before.path("questions").asInt()).isEqualTo(4);
+        assertThat(after.path("answered").asInt() - before.path("answered").asInt()).isEqualTo(1);
         browser.navigate().refresh();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("insights"), "Kallaxträsket"));
         assertThat(text("insights")).contains("[telefonnummer]").doesNotContain("555 12 34");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("frequent"), "Kallaxträsket"));
+        assertThat(browser.findElements(By.cssSelector("#frequent li")))
+                .anySatisfy(li -> assertThat(li.getText()).startsWith("Hur bokar jag stugan vid Kallaxträsket").contains("2 gånger"));
+        assertThat(text("total-questions")).isEqualTo(after.path("questions").asString());
+        assertThat(text("total-answered"))
+                .isEqualTo(Math.round(100.0 * after.path("answered").asInt() / after.path("questions").asInt()) + " %");
+        assertThat(text("per-channel")).contains("API");
+        assertThat(text("per-day")).contains(java.time.LocalDate.now().toString());
+        String csvLink = browser.findElement(By.id("insights-csv")).getDomAttribute("href");
+        assertThat(csvLink).isEqualTo("/admin/api/insights.csv");
+        Object csv = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then(r => r.text().then(t => done(r.headers.get('content-disposition') + '\\n' + t)));
+                """, csvLink);
+        assertThat((String) csv).startsWith("attachment; filename=\"fraga-facket-insikter-")
+                .contains("question,count,unanswered", "\"Hur bokar jag  stugan vid Kallaxträsket\",2,2,0,");
         assertThat(text("audit")).contains("återställde", "tog bort", "ersatte", "laddade upp");
         shot("insikter", By.id("insikter"));
+        browser.manage().window().setSize(new Dimension(390, 844));
+        shot("insikter-telefon", By.id("insikter"));
+        browser.manage().window().setSize(new Dimension(1280, 1000));
         fullPage("hela-sidan");
 
         List<LogEntry> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
                 .filter(e -> !e.getMessage().contains("favicon"))
+                // the refused upload above: the page shows the server's reason, the browser notes the 400
+                .filter(e -> !e.getMessage().contains("/admin/api/documents - Failed to load resource: the server responded with a status of 400"))
                 .toList();
         assertThat(problems).as("no script errors or Content-Security-Policy violations").isEmpty();
 

@@ -1,10 +1,13 @@
 package se.fragafacket.telegram;
 
+import java.net.URI;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import se.fragafacket.answer.Answer;
 import se.fragafacket.answer.Source;
+import se.fragafacket.config.PublicSiteProperties;
+import se.fragafacket.search.Language;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +32,7 @@ class RepliesTests {
                 I dag finns det nio LO-distrikt.
 
                 <b>Källor:</b>
-                • Lokalt och regionalt – Regional samlingsplats (lo-lokalt-och-regionalt)""");
+                • Lokalt och regionalt – Regional samlingsplats""");
     }
 
     @Test
@@ -39,7 +42,28 @@ class RepliesTests {
         String message = Replies.of(answer, 4096).get(0);
 
         assertThat(message).startsWith("Lön &lt;före&gt; skatt &amp; avgifter\n\n<b>Källor:</b>\n");
-        assertThat(message).contains("• Löner &amp; &lt;villkor&gt; (avtal)");
+        assertThat(message).endsWith("• Löner &amp; &lt;villkor&gt;");
+    }
+
+    @Test
+    void namesTheSourcesInTheMembersLanguage() {
+        Answer answer = new Answer.Found("Ni distrikter.", List.of(DISTRICTS));
+
+        assertThat(Replies.of(answer, 4096, Language.NO, id -> null).get(0)).contains("<b>Kilder:</b>\n• Lokalt");
+        assertThat(Replies.of(answer, 4096, Language.EN, id -> null).get(0)).contains("<b>Sources:</b>\n• Lokalt");
+        assertThat(Replies.of(answer, 4096, Language.SV, id -> null).get(0)).contains("<b>Källor:</b>\n• Lokalt");
+    }
+
+    @Test
+    void linksEachSourceToItsDocumentPageWhereThePublicAddressIsKnown() {
+        var site = new PublicSiteProperties(URI.create("https://fraga.example.se/"));
+        Answer answer = new Answer.Found("Svar.", List.of(DISTRICTS, new Source("avtal & <villkor>", "Avtal", "")));
+
+        String message = Replies.of(answer, 4096, Language.SV, site::documentPage).get(0);
+
+        assertThat(message).contains(
+                "• <a href=\"https://fraga.example.se/dokument/lo-lokalt-och-regionalt\">Lokalt och regionalt</a> – Regional samlingsplats",
+                "• <a href=\"https://fraga.example.se/dokument/avtal%20&amp;%20%3Cvillkor%3E\">Avtal</a>");
     }
 
     @Test

@@ -50,6 +50,7 @@ class TelegramPollingTests {
         registry.add("fraga.telegram.poll-timeout", () -> "1s");
         registry.add("fraga.telegram.rate-limit", () -> "3");
         registry.add("fraga.telegram.retry-backoff", () -> "100ms");
+        registry.add("fraga.public-url", () -> "https://fraga.example.se/");
     }
 
     @AfterAll
@@ -68,7 +69,9 @@ class TelegramPollingTests {
 
         FakeBotApi.Call answer = awaitMessages(1001, 1).get(0);
 
-        assertThat(answer.text()).contains("nio").contains("<b>Källor:</b>").contains("(lo-lokalt-och-regionalt)");
+        assertThat(answer.text()).contains("nio").contains("<b>Källor:</b>")
+                .contains("• <a href=\"https://fraga.example.se/dokument/lo-lokalt-och-regionalt\">Lokalt och regionalt</a>")
+                .doesNotContain("(lo-lokalt-och-regionalt)");
         assertThat(answer.params().path("parse_mode").asString()).isEqualToIgnoringCase("HTML");
         assertThat(telegram.calls("deleteWebhook")).isNotEmpty();
         assertThat(telegram.calls("getUpdates").get(0).params().path("allowed_updates").toString()).isEqualTo("[\"message\"]");
@@ -128,7 +131,9 @@ class TelegramPollingTests {
         String greeting = awaitMessages(1006, 1).get(0).text();
 
         assertThat(greeting).startsWith("Hej! Jag är Fråga facket.")
-                .contains("Lokalt och regionalt") // a document title from knowledge/
+                .contains("Du kan till exempel fråga:\n• Vad innebär uppdraget som ledamot i ett LO-fack?")
+                .contains("5 just nu") // the documents in knowledge/
+                .doesNotContain("Hva vi gjør") // a bare title says little to a member
                 .contains("/ny").contains("020-56 00 56");
     }
 

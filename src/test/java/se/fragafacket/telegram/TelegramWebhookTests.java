@@ -74,7 +74,7 @@ class TelegramWebhookTests {
 
         assertThat(response.statusCode()).isEqualTo(200);
         await().atMost(TIMEOUT).until(() -> !telegram.messagesTo(3001).isEmpty());
-        assertThat(telegram.messagesTo(3001).get(0).text()).contains("nio").contains("lo-lokalt-och-regionalt");
+        assertThat(telegram.messagesTo(3001).get(0).text()).contains("nio").contains("• Lokalt och regionalt");
     }
 
     @Test
