@@ -24,6 +24,7 @@ import org.springframework.web.util.UriUtils;
 import se.fragafacket.answer.AnswerService;
 import se.fragafacket.answer.Source;
 import se.fragafacket.ingest.KeptVersion;
+import se.fragafacket.ingest.DocumentStore;
 import se.fragafacket.ingest.KnowledgeBase;
 import se.fragafacket.ingest.UnreadableDocumentException;
 import se.fragafacket.search.DocumentRecord;
@@ -78,7 +79,7 @@ class CurationController {
     record TrialView(boolean answered, String answer, List<Source> sources, List<ScoredPassage> passages) {
     }
 
-    private final KnowledgeBase knowledgeBase;
+    private final DocumentStore knowledgeBase;
     private final KnowledgeIndex index;
     private final AnswerService answers;
     private final AuditLog audit;
@@ -86,7 +87,7 @@ class CurationController {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CurationController(KnowledgeBase knowledgeBase, KnowledgeIndex index, AnswerService answers, AuditLog audit,
+    CurationController(DocumentStore knowledgeBase, KnowledgeIndex index, AnswerService answers, AuditLog audit,
                        CurationProperties properties, ApplicationEventPublisher events, Clock clock) {
         this.knowledgeBase = knowledgeBase;
         this.index = index;
