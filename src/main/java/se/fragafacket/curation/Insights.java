@@ -20,6 +20,7 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import se.fragafacket.answer.FeedbackGiven;
@@ -34,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * memory or in {@code fraga.data-dir}/insights.jsonl.
  */
 @Component
+@ConditionalOnProperty(name = "fraga.store", havingValue = "file", matchIfMissing = true)
 public class Insights {
 
     /** Questions asked by the regression runs are staff's own, not members'. */
@@ -132,6 +134,11 @@ public class Insights {
 
     /** The kept questions grouped by question, the most recently asked or marked first. */
     public synchronized List<Group> groups() {
+        return groups(entries);
+    }
+
+    /** The entries (oldest first) grouped by question, the most recently asked or marked first. */
+    static List<Group> groups(Iterable<Entry> entries) {
         Map<String, List<Entry>> byQuestion = new LinkedHashMap<>();
         for (Entry entry : entries) {
             String key = entry.question() == null ? "message:" + entry.messageId() : normalise(entry.question());

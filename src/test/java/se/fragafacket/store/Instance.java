@@ -40,7 +40,8 @@ final class Instance implements AutoCloseable {
 
     final ConfigurableApplicationContext context;
     final int port;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private Instance(ConfigurableApplicationContext context) {
         this.context = context;
@@ -110,6 +111,44 @@ final class Instance implements AutoCloseable {
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return send(request("/api/admin/documents").header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), true);
+    }
+
+    Response postJson(String path, String json) throws IOException, InterruptedException {
+        return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)), false);
+    }
+
+    Response staffPut(String path, String contentType, String body) throws IOException, InterruptedException {
+        return send(request(path).header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofString(body)), true);
+    }
+
+    /** Logs in on the staff page's form; returns the session cookie. */
+    String login() throws IOException, InterruptedException {
+        HttpResponse<String> page = client.send(request("/admin/login").GET().build(), HttpResponse.BodyHandlers.ofString());
+        String cookie = cookie(page);
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"([^\"]+)\" value=\"([^\"]+)\"").matcher(page.body());
+        if (!csrf.find()) {
+            throw new AssertionError("no CSRF field on the login page");
+        }
+        String form = "username=" + STAFF + "&password=" + java.net.URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)
+                + "&" + csrf.group(1) + "=" + java.net.URLEncoder.encode(csrf.group(2), StandardCharsets.UTF_8);
+        HttpResponse<String> loggedIn = client.send(request("/admin/login").header("Cookie", cookie)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        if (loggedIn.statusCode() != 302 || !loggedIn.headers().firstValue("Location").orElse("").endsWith("/admin")) {
+            throw new AssertionError("login refused: " + loggedIn.statusCode() + " " + loggedIn.headers().map());
+        }
+        String renewed = cookie(loggedIn);
+        return renewed.isEmpty() ? cookie : renewed;
+    }
+
+    /** A GET with a session cookie and no password. */
+    Response getWithCookie(String path, String cookie) throws IOException, InterruptedException {
+        return send(request(path).header("Cookie", cookie).GET(), false);
+    }
+
+    private static String cookie(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
+                .reduce((x, y) -> x + "; " + y).orElse("");
     }
 
     private HttpRequest.Builder request(String path) {

@@ -104,6 +104,43 @@ class SharedStoreTests {
         assertThat(turns.get(1).answer()).isEqualTo(second.path("answer").asString());
     }
 
+    @Test
+    void staffSeeTheSameAuditInsightsAndRegressionQuestionsOnEitherInstance() throws Exception {
+        String question = "Hur många hästar har Fjällträffens styrelse i Abisko?";
+        JsonNode reply = a.ask(question, null);
+        assertThat(reply.path("answered").asBoolean()).isFalse();
+        // the member marks on B what A answered: it joins the answer all the same
+        assertThat(b.postJson("/api/feedback", Instance.JSON.writeValueAsString(java.util.Map.of(
+                "conversationId", reply.path("conversationId").asString(), "messageId", reply.path("messageId").asString(),
+                "helpful", false, "comment", "Inget svar alls"))).status()).isBetween(200, 204);
+        JsonNode insights = b.staffGet("/api/admin/insights").json();
+        JsonNode group = null;
+        for (JsonNode g : insights) {
+            if (question.equals(g.path("question").asString())) {
+                group = g;
+            }
+        }
+        assertThat(group).as("insights on B hold the question asked on A").isNotNull();
+        assertThat(group.path("unanswered").asInt()).isEqualTo(1);
+        assertThat(group.path("unhelpful").asInt()).isEqualTo(1);
+        assertThat(group.path("comments").findValuesAsString("text")).containsExactly("Inget svar alls");
+
+        String list = "{\"id\":\"distrikt\",\"question\":\"Hur många LO-distrikt finns det idag?\",\"expect_all\":[\"nio\"],\"answerable\":true}\n";
+        assertThat(a.staffPut("/api/admin/regression/questions", "text/plain", list).status()).isEqualTo(200);
+        assertThat(b.staffGet("/api/admin/regression/questions").body()).isEqualTo(list);
+        eventually(() -> b.staffGet("/api/admin/regression").json().path("last").path("total").asInt() == 1);
+        assertThat(b.staffGet("/api/admin/regression").json().path("last").path("passed").asInt()).isEqualTo(1);
+
+        assertThat(b.staffGet("/api/admin/audit").json().findValuesAsString("action")).contains("regression-save");
+    }
+
+    @Test
+    void aStaffSessionStartedOnOneInstanceHoldsOnTheOther() throws Exception {
+        String session = a.login();
+        assertThat(b.getWithCookie("/admin/api/insights", session).status()).isEqualTo(200);
+        assertThat(b.getWithCookie("/admin/api/insights", "SESSION=none").status()).isEqualTo(401);
+    }
+
     /**
      * Waits until the condition holds; the bound is far beyond the notification's delay and only ends a test
      * that would otherwise never end.
