@@ -35,6 +35,7 @@ class SharedStoreTests {
             Fjällträffen hålls den 3 juni 2026 i Folkets hus i Gällivare. Alla medlemmar är välkomna och anmäler sig till distriktet.
             """.getBytes(StandardCharsets.UTF_8);
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SharedStoreTests.class);
     private static Instance a;
     private static Instance b;
 
@@ -68,8 +69,10 @@ class SharedStoreTests {
         assertThat(b.cited(QUESTION)).doesNotContain("fjalltraffen");
 
         assertThat(a.upload("fjalltraffen.md", MAY).status()).isEqualTo(201);
-        assertThat(a.ask(QUESTION, null).toString()).contains("12 maj");
+        long uploaded = System.nanoTime();
         eventually(() -> b.ask(QUESTION, null).toString().contains("12 maj"));
+        log.info("An upload on A was answered from on B {} ms after the upload returned", (System.nanoTime() - uploaded) / 1_000_000);
+        assertThat(a.ask(QUESTION, null).toString()).contains("12 maj");
         assertThat(b.cited(QUESTION)).contains("fjalltraffen");
 
         assertThat(b.upload("fjalltraffen.md", JUNE).status()).isEqualTo(201);
