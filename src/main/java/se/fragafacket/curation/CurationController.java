@@ -26,6 +26,7 @@ import org.springframework.web.util.UriUtils;
 import se.fragafacket.answer.AnswerService;
 import se.fragafacket.answer.Source;
 import se.fragafacket.ingest.KeptVersion;
+import se.fragafacket.ingest.DocumentStore;
 import se.fragafacket.ingest.KnowledgeBase;
 import se.fragafacket.ingest.UnreadableDocumentException;
 import se.fragafacket.search.DocumentRecord;
@@ -84,7 +85,7 @@ class CurationController {
 
     private static final Duration BUSY_RETRY = Duration.ofSeconds(10);
 
-    private final KnowledgeBase knowledgeBase;
+    private final DocumentStore knowledgeBase;
     private final KnowledgeIndex index;
     private final AnswerService answers;
     private final AuditLog audit;
@@ -94,7 +95,7 @@ class CurationController {
     /** At most {@code fraga.curation.parallel-uploads} files are read at once; more are refused, not queued. */
     private final Semaphore reading;
 
-    CurationController(KnowledgeBase knowledgeBase, KnowledgeIndex index, AnswerService answers, AuditLog audit,
+    CurationController(DocumentStore knowledgeBase, KnowledgeIndex index, AnswerService answers, AuditLog audit,
                        CurationProperties properties, ApplicationEventPublisher events, Clock clock) {
         this.knowledgeBase = knowledgeBase;
         this.index = index;

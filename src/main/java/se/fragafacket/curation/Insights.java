@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import se.fragafacket.answer.FeedbackGiven;
@@ -42,6 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  * memory or in {@code fraga.data-dir}/insights.jsonl.
  */
 @Component
+@ConditionalOnProperty(name = "fraga.store", havingValue = "file", matchIfMissing = true)
 public class Insights {
 
     /** Questions asked by the regression runs are staff's own, not members'. */
@@ -219,6 +221,11 @@ public class Insights {
     }
 
     private synchronized List<Group> grouped() {
+        return groups(entries);
+    }
+
+    /** The entries (oldest first) grouped by question, the most recently asked or marked first. */
+    static List<Group> groups(Iterable<Entry> entries) {
         Map<String, List<Entry>> byQuestion = new LinkedHashMap<>();
         for (Entry entry : entries) {
             String key = entry.question() == null ? "message:" + entry.messageId() : normalise(entry.question());

@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import se.fragafacket.answer.Source;
@@ -86,8 +87,11 @@ public class RegressionQuestions {
     private String pendingTrigger;
     private boolean working;
     private Run last;
+    /** In the shared mode the list and report are in the store, not in files. */
+    private final JdbcRegressionStore store;
 
-    RegressionQuestions(FragaProperties fraga, Evaluation evaluation, Clock clock) {
+    RegressionQuestions(FragaProperties fraga, Evaluation evaluation, Clock clock, ObjectProvider<JdbcRegressionStore> stores) {
+        this.store = stores.getIfAvailable();
         Path data = fraga.dataDir().toAbsolutePath().normalize();
         this.questionsFile = data.resolve("regression-questions.jsonl");
         this.reportFile = data.resolve("regression-report.json");
@@ -98,6 +102,9 @@ public class RegressionQuestions {
 
     /** The list as staff wrote it. */
     public synchronized String text() {
+        if (store != null) {
+            return store.questions();
+        }
         try {
             return Files.exists(questionsFile) ? Files.readString(questionsFile, StandardCharsets.UTF_8) : "";
         } catch (IOException e) {
@@ -145,6 +152,9 @@ public class RegressionQuestions {
     }
 
     public synchronized State state() {
+        if (store != null && !working) {
+            last = readReport(); // another instance may have run it since
+        }
         int count;
         try {
             count = questions().size();
@@ -216,6 +226,10 @@ public class RegressionQuestions {
     }
 
     private void write(String jsonl) {
+        if (store != null) {
+            store.questions(jsonl);
+            return;
+        }
         try {
             Files.createDirectories(questionsFile.getParent());
             Path temporary = Files.createTempFile(questionsFile.getParent(), ".regression-", ".part");
@@ -231,6 +245,10 @@ public class RegressionQuestions {
     }
 
     private void writeReport(Run run) {
+        if (store != null) {
+            store.report(JSON.writeValueAsString(run));
+            return;
+        }
         try {
             Files.createDirectories(reportFile.getParent());
             Files.writeString(reportFile, JSON.writeValueAsString(run), StandardCharsets.UTF_8);
@@ -240,6 +258,10 @@ public class RegressionQuestions {
     }
 
     private Run readReport() {
+        if (store != null) {
+            String report = store.report();
+            return report == null ? null : JSON.readValue(report, Run.class);
+        }
         try {
             return Files.exists(reportFile) ? JSON.readValue(Files.readString(reportFile), Run.class) : null;
         } catch (IOException | JacksonException e) {

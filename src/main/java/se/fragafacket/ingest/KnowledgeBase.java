@@ -40,7 +40,7 @@ import se.fragafacket.search.KnowledgeIndex;
  * they replace or delete under {@code fraga.data-dir}/history, from where {@link #restore} brings it back.
  */
 @Component
-public class KnowledgeBase implements SmartLifecycle {
+public class KnowledgeBase implements SmartLifecycle, DocumentStore {
 
     private static final Logger log = LoggerFactory.getLogger(KnowledgeBase.class);
 
