@@ -84,6 +84,8 @@ public class SharedDocuments implements DocumentStore, SmartLifecycle {
     private final AtomicLong checks = new AtomicLong();
     private volatile boolean running;
     private volatile Thread listener;
+    /** The listener's own connection, closed on stop so its wait ends at once. */
+    private volatile Connection listening;
 
     SharedDocuments(JdbcTemplate jdbc, TransactionTemplate transactions, DataSource dataSource,
                     ObjectProvider<KnowledgeBase> knowledgeBases, KnowledgeIndex index, FragaProperties fraga,
@@ -401,6 +403,10 @@ public class SharedDocuments implements DocumentStore, SmartLifecycle {
         long pause = 500;
         while (running) {
             try (Connection connection = dataSource.getConnection()) {
+                listening = connection;
+                if (!running) {
+                    return;
+                }
                 PGConnection postgres = connection.unwrap(PGConnection.class);
                 try (var statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
@@ -447,6 +453,14 @@ public class SharedDocuments implements DocumentStore, SmartLifecycle {
         Thread thread = listener;
         if (thread != null) {
             thread.interrupt();
+        }
+        Connection connection = listening;
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // closed already
+            }
         }
     }
 
