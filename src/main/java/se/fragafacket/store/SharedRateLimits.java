@@ -19,11 +19,12 @@ import org.springframework.stereotype.Component;
  * Per-member rate limits counted in the store, so a member gets the limit once across all instances rather than
  * once on each: Bucket4j buckets kept in {@code rate_limit_bucket}, each changed under a PostgreSQL advisory
  * lock. A limiter asks for its member's bucket by a key that names the limit and the member (e.g.
- * {@code "telegram:" + chatId}); where this bean is absent (the file mode) it keeps its buckets in memory.
+ * {@code "telegram:" + chatId}); where this bean is absent (the file mode) the limiters keep their buckets in memory
+ * ({@code LocalBucketStore}). Every limit (HTTP chat, WebSocket, Telegram, staff logins) counts across instances.
  */
 @Component
 @ConditionalOnProperty(name = StoreEnvironment.PROPERTY, havingValue = StoreEnvironment.POSTGRES)
-public class SharedRateLimits {
+public class SharedRateLimits implements se.fragafacket.limits.BucketStore {
 
     private final PostgreSQLadvisoryLockBasedProxyManager<String> buckets;
 
@@ -41,6 +42,7 @@ public class SharedRateLimits {
     }
 
     /** The member's bucket under {@code key}, made with {@code configuration} the first time it is used. */
+    @Override
     public Bucket bucket(String key, Supplier<BucketConfiguration> configuration) {
         return buckets.builder().build(key, configuration);
     }
