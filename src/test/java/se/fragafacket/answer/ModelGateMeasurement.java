@@ -21,7 +21,7 @@ import se.fragafacket.search.Retrieval;
 
 /**
  * Not a test: measures, over the project's question sets, how many questions the model would be asked
- * (retrieval's gate, against the extractive coverage gate it replaced) and how many truthful answers the
+ * (retrieval's gate) and how many truthful answers the
  * grounding check would wrongly hold back (the extractive answer, where it quotes a passage the model is
  * sent). Run with {@code -Dtest=ModelGateMeasurement -Dgroups=benchmark -DexcludedGroups=none}; the figures
  * go to {@code target/model-gate.txt}.
@@ -54,9 +54,7 @@ class ModelGateMeasurement {
             }
             int answerable = 0;
             int unanswerable = 0;
-            int askedBefore = 0;
             int askedAfter = 0;
-            int refusedBefore = 0;
             int refusedAfter = 0;
             int truthful = 0;
             int heldBack = 0;
@@ -68,15 +66,12 @@ class ModelGateMeasurement {
                 Language language = Language.detect(question.question());
                 Retrieval retrieval = index.search(question.question(), language, "", Set.of(), properties.passages());
                 List<Passage> sent = retrieval.passages().stream().limit(properties.modelPassages()).toList();
-                boolean before = !sent.isEmpty() && extractive.relevance(question.question(), retrieval, List.of()) >= properties.minModelCoverage();
                 boolean after = !sent.isEmpty() && PassageRelevance.of(analysis, retrieval, sent) >= properties.minModelCoverage();
                 if (question.answerable()) {
                     answerable++;
-                    askedBefore += before ? 1 : 0;
                     askedAfter += after ? 1 : 0;
                 } else {
                     unanswerable++;
-                    refusedBefore += before ? 0 : 1;
                     refusedAfter += after ? 0 : 1;
                 }
                 Answer answer = extractive.answer(question.question(), language, retrieval, List.of(), t -> {
@@ -93,10 +88,9 @@ class ModelGateMeasurement {
                     }
                 }
             }
-            report.add(String.format("%s: answerable asked by the model %d/%d before, %d/%d now; unanswerable referred at once"
-                            + " %d/%d before, %d/%d now; truthful extractive answers held back by the grounding check %d/%d %s",
-                    Path.of(set).getFileName(), askedBefore, answerable, askedAfter, answerable, refusedBefore, unanswerable,
-                    refusedAfter, unanswerable, heldBack, truthful, held));
+            report.add(String.format("%s: answerable asked by the model %d/%d; unanswerable referred at once"
+                            + " %d/%d; truthful extractive answers held back by the grounding check %d/%d %s",
+                    Path.of(set).getFileName(), askedAfter, answerable, refusedAfter, unanswerable, heldBack, truthful, held));
         }
         report.forEach(System.out::println);
         Files.writeString(Path.of("target/model-gate.txt"), String.join("\n", report) + "\n");
