@@ -30,6 +30,8 @@ final class Grounding {
     private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{N}]*(?:[:'’]\\p{L}{1,2}\\b)?");
     /** Where a sentence, a list item or a line begins: its first word is capitalised whatever it is. */
     private static final Pattern SENTENCE_START = Pattern.compile("(?:(?:^|\\R)\\s*(?:[-*•–]\\s+|\\d+[.)]\\s+)?|[.!?…]\\s+|:\\s+|[\"«(]\\s*)$");
+    /** The names of the service's three languages: an answer may say which one a document is written in. */
+    private static final String LANGUAGES = "Swedish Norwegian English svenska norska engelska svensk norsk engelsk svenske norske";
     /** Counts written out, so "nio" in a passage grounds a "9" in the answer. */
     private static final Map<String, String> NUMBER_WORDS = numberWords();
 
@@ -58,6 +60,7 @@ final class Grounding {
             passageTerms.add(terms);
         }
         trusted.forEach(text -> all.append(text).append('\n'));
+        all.append(LANGUAGES);
         this.known = all.toString().toLowerCase(Locale.ROOT);
         Matcher number = NUMBER.matcher(known);
         while (number.find()) {
