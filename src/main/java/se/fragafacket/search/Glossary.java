@@ -31,7 +31,23 @@ public final class Glossary {
     private record Ring(List<String> words, List<Entry> entries, boolean name, boolean general) {
     }
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Glossary.class);
+
     private final List<Ring> rings = new ArrayList<>();
+
+    /**
+     * The organisation's own words: staff's file in the data folder when there is one (edit it, then
+     * restart), else the list shipped with the service.
+     */
+    public static InputStream organisationTerms(java.nio.file.Path staffFile,
+                                                org.springframework.core.io.Resource shipped) throws IOException {
+        if (java.nio.file.Files.isReadable(staffFile)) {
+            log.info("Organisation terms read from {}", staffFile.toAbsolutePath());
+            return java.nio.file.Files.newInputStream(staffFile);
+        }
+        log.info("Organisation terms: the built-in list (copy it to {} to edit it)", staffFile.toAbsolutePath());
+        return shipped.getInputStream();
+    }
 
     public Glossary(Analysis analysis, InputStream source) {
         try (var reader = new BufferedReader(new InputStreamReader(source, StandardCharsets.UTF_8))) {

@@ -24,8 +24,9 @@ class SearchConfiguration {
     }
 
     @Bean
-    Glossary glossary(Analysis analysis, LanguageProperties language) {
-        try (InputStream in = new ClassPathResource("search/glossary.txt").getInputStream()) {
+    Glossary glossary(Analysis analysis, LanguageProperties language, FragaProperties fraga) {
+        try (InputStream in = Glossary.organisationTerms(fraga.dataDir().resolve("glossary.txt"),
+                new ClassPathResource("search/glossary.txt"))) {
             if (!language.bilingual()) {
                 return new Glossary(analysis, in);
             }
