@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The one limiter mechanism: every channel's limit is a {@link RateLimit} over the one {@link BucketStore}.
- * To count across several instances, declare a {@code BucketStore} bean backed by Bucket4j's JDBC proxy manager;
- * the in-memory one here then steps aside.
+ * To count across several instances, declare a {@code @Primary} {@code BucketStore} bean backed by Bucket4j's JDBC
+ * proxy manager (the in-memory one here is then not used; it is left out where that bean is seen first).
  */
 @Configuration(proxyBeanMethods = false)
 public class RateLimits {
