@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 
 import org.apache.tika.detect.DefaultDetector;
 import org.apache.tika.detect.Detector;
+import org.apache.tika.detect.TextDetector;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.ZeroByteFileException;
@@ -27,7 +28,6 @@ import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MediaTypeRegistry;
-import org.apache.tika.mime.MimeTypes;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.CompositeParser;
 import org.apache.tika.parser.ParseContext;
@@ -190,13 +190,32 @@ final class DocumentParser {
         }
     }
 
-    /** The type by the bytes alone (magic numbers, byte-order marks, else text or octet-stream), without the name. */
+    /**
+     * text/plain, or application/octet-stream for bytes that are not text whatever the name says: a byte-order
+     * mark, else Tika's test of the bytes (as its own detection falls back to), without matching every magic
+     * number a second time.
+     */
     private static MediaType detectText(byte[] content) throws UnreadableDocumentException {
+        if (startsWith(content, 0xEF, 0xBB, 0xBF) || startsWith(content, 0xFE, 0xFF) || startsWith(content, 0xFF, 0xFE)) {
+            return MediaType.TEXT_PLAIN;
+        }
         try (InputStream in = TikaInputStream.get(content)) {
-            return MimeTypes.getDefaultMimeTypes().detect(in, new Metadata());
+            return new TextDetector().detect(in, new Metadata());
         } catch (IOException e) {
             throw new UnreadableDocumentException("its type could not be detected", e);
         }
+    }
+
+    private static boolean startsWith(byte[] content, int... bytes) {
+        if (content.length < bytes.length) {
+            return false;
+        }
+        for (int i = 0; i < bytes.length; i++) {
+            if ((content[i] & 0xFF) != bytes[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean supported(MediaType type) {
