@@ -45,9 +45,10 @@ class ModelGateMeasurement {
 
     @Test
     void measure() throws IOException {
-        var extractive = new ExtractiveAnswerer(analysis, prompts, properties);
+        var extractive = new ExtractiveAnswerer(analysis, prompts, properties,
+                new se.fragafacket.answer.extract.DocumentDates(index)::date);
         List<String> report = new ArrayList<>();
-        for (String set : List.of("src/test/resources/eval/dev.jsonl", "/work/shared/eval/member-style.jsonl",
+        for (String set : List.of("src/test/resources/eval/dev.jsonl", "src/test/resources/eval/member-style.jsonl",
                 "src/test/resources/eval/extra.jsonl")) {
             if (!Files.exists(Path.of(set))) {
                 continue;
