@@ -85,7 +85,6 @@ public class SharedDocuments implements DocumentStore, SmartLifecycle {
     private volatile boolean running;
     private volatile Thread listener;
     /** The listener's own connection, closed on stop so its wait ends at once. */
-    private volatile Connection listening;
 
     SharedDocuments(JdbcTemplate jdbc, TransactionTemplate transactions, DataSource dataSource,
                     ObjectProvider<KnowledgeBase> knowledgeBases, KnowledgeIndex index, FragaProperties fraga,
@@ -399,11 +398,15 @@ public class SharedDocuments implements DocumentStore, SmartLifecycle {
     }
 
     /** Waits for notifications on a connection of its own; at each one, and at least every check interval, applies the store. */
+    /** The longest a wait for notifications holds the listening connection. */
+    private static final long POLL_MILLIS = 1_000;
+    /** How long stop() waits for the listener to close its connection. */
+    private static final long STOP_WAIT_MILLIS = 10_000;
+
     private void listen() {
         long pause = 500;
         while (running) {
             try (Connection connection = dataSource.getConnection()) {
-                listening = connection;
                 if (!running) {
                     return;
                 }
@@ -413,16 +416,22 @@ public class SharedDocuments implements DocumentStore, SmartLifecycle {
                 }
                 pause = 500;
                 apply(); // whatever changed while not listening
-                int wait = (int) Math.max(1, properties.checkInterval().toMillis());
+                long interval = Math.max(1, properties.checkInterval().toMillis());
+                long nextCheck = System.nanoTime() + interval * 1_000_000;
                 while (running) {
-                    PGNotification[] notifications = postgres.getNotifications(wait);
+                    // never blocks long on the connection's lock, so stop() is answered within a poll
+                    PGNotification[] notifications = postgres.getNotifications((int) Math.min(interval, POLL_MILLIS));
                     if (!running) {
                         return;
                     }
-                    if (notifications != null && notifications.length > 0) {
+                    boolean notified = notifications != null && notifications.length > 0;
+                    if (notified) {
                         log.debug("Store notified {} change(s)", notifications.length);
                     }
-                    apply();
+                    if (notified || System.nanoTime() - nextCheck >= 0) {
+                        apply();
+                        nextCheck = System.nanoTime() + interval * 1_000_000;
+                    }
                 }
             } catch (SQLException | RuntimeException e) {
                 if (!running) {
@@ -454,12 +463,12 @@ public class SharedDocuments implements DocumentStore, SmartLifecycle {
         if (thread != null) {
             thread.interrupt();
         }
-        Connection connection = listening;
-        if (connection != null) {
+        if (thread != null) {
+            // the listener closes its own connection: closing it from here would wait on the driver's lock
             try {
-                connection.close();
-            } catch (SQLException e) {
-                // closed already
+                thread.join(STOP_WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }
