@@ -36,6 +36,7 @@ import org.apache.tika.parser.epub.EpubParser;
 import org.apache.tika.parser.html.DefaultHtmlMapper;
 import org.apache.tika.parser.html.HtmlMapper;
 import org.apache.tika.parser.html.JSoupParser;
+import org.apache.tika.sax.SecureContentHandler;
 import org.apache.tika.parser.microsoft.OfficeParser;
 import org.apache.tika.parser.microsoft.ooxml.OOXMLParser;
 import org.apache.tika.parser.microsoft.rtf.RTFParser;
@@ -228,9 +229,16 @@ final class DocumentParser {
         ParseContext context = new ParseContext();
         context.set(Parser.class, EMBEDDED);
         context.set(HtmlMapper.class, WITHOUT_NAVIGATION);
-        try (InputStream in = TikaInputStream.get(content)) {
-            // the type detected once in parse(): the parser for it, without detecting again
-            PARSER.parse(in, handler, metadata, context);
+        try (TikaInputStream in = TikaInputStream.get(content)) {
+            // the type detected once in parse(): the parser for it, without detecting again; guarded against zip
+            // bombs the way Tika's auto-detecting parser guards (output far beyond the input, nesting too deep)
+            SecureContentHandler secure = new SecureContentHandler(handler, in);
+            try {
+                PARSER.parse(in, secure, metadata, context);
+            } catch (SAXException e) {
+                secure.throwIfCauseOf(e);
+                throw e;
+            }
         }
         return handler.text();
     }
