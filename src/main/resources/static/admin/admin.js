@@ -207,6 +207,13 @@
           quoted ? el('span', { className: 'tag' }, 'används i svaret') : ''),
         el('span', { className: 'text' }, p.text));
     }) : [el('li', { className: 'small' }, 'Inga avsnitt hittades.')]));
+    $('trial-reason').textContent = result.reason || '';
+    $('trial-candidates').replaceChildren(...(result.candidates || []).map((c, i) => el('li', {},
+      el('span', { className: 'where' }, (i === 0 ? 'vald' : 'tvåa') + ' · sannolikhet ' + c.probability.toFixed(2)
+        + ' · ' + c.documentId + ' · ' + c.headingPath),
+      el('span', { className: 'text' }, c.text),
+      el('span', { className: 'small' }, Object.entries(c.features).filter(([, v]) => v !== 0)
+        .map(([k, v]) => k + ' ' + v).join(' · ')))));
     $('trial-result').hidden = false;
     $('trial-keep').onclick = () => {
       $('add-question').value = question;

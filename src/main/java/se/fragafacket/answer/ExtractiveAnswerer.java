@@ -36,6 +36,7 @@ final class ExtractiveAnswerer implements Answerer {
     private static final int FEATURE_SECTION = Features.NAMES.indexOf("section");
     private static final int FEATURE_OLDER = Features.NAMES.indexOf("olderCopy");
     private static final int FEATURE_SCOPE = Features.NAMES.indexOf("scopeHeld");
+    private static final int FEATURE_ABSENT = Features.NAMES.indexOf("scopeAbsent");
 
     private final Analysis analysis;
     private final Prompts prompts;
@@ -123,7 +124,7 @@ final class ExtractiveAnswerer implements Answerer {
         boolean followUp = !history.isEmpty()
                 && retrieval.contextTerms().values().stream().anyMatch(groups -> !groups.isEmpty());
         Conversations.Turn previous = followUp ? history.get(history.size() - 1) : null;
-        QuestionAnalysis question = QuestionAnalysis.of(text, language, analysis, followUp,
+        QuestionAnalysis question = QuestionAnalysis.of(text, language, analysis, followUp ? previous.question() : "", followUp,
                 followUp ? Set.copyOf(previous.documentIds()) : Set.of(), followUp ? previous.answer() : "");
         Scorer scorer = this.scorer;
         if (question.orphanFollowUp(analysis.queryTerms(text, language).size())) {
@@ -131,6 +132,7 @@ final class ExtractiveAnswerer implements Answerer {
         }
         Setting setting = Setting.of(question, retrieval, analysis, this::units, documentDates);
         List<Decision.Scored> ranked = new ArrayList<>();
+        int absent = 0;
         for (int rank = 0; rank < retrieval.passages().size(); rank++) {
             Passage passage = retrieval.passages().get(rank);
             List<Unit> units = units(passage);
@@ -140,13 +142,18 @@ final class ExtractiveAnswerer implements Answerer {
             for (int i = 0; i < units.size(); i++) {
                 Candidate candidate = new Candidate(passage, rank, units, i);
                 double[] features = Features.of(candidate, setting, analysis);
+                if (features[FEATURE_ABSENT] > 0) {
+                    absent++;
+                    continue; // a hard rule: a question naming a district, union or person is answered from its documents
+                }
                 ranked.add(new Decision.Scored(candidate, features, scorer.probability(features),
                         Composer.excerpt(candidate, question.kind(), properties.maxAnswerChars())));
             }
         }
         ranked.sort(Comparator.comparingDouble(Decision.Scored::probability).reversed());
         if (ranked.isEmpty()) {
-            return new Decision(false, "avböjt: inga meningar att välja bland", scorer.threshold(), ranked);
+            return new Decision(false, absent > 0 ? "avböjt: inget hämtat dokument nämner det namn frågan ger"
+                    : "avböjt: inga meningar att välja bland", scorer.threshold(), ranked);
         }
         double best = ranked.get(0).probability();
         boolean answered = best >= scorer.threshold();

@@ -79,8 +79,23 @@ class CurationController {
         }
     }
 
-    /** What a question would get and why. */
-    record TrialView(boolean answered, String answer, List<Source> sources, List<ScoredPassage> passages) {
+    /** A candidate sentence as the scorer saw it: its features and its probability of answering. */
+    record CandidateView(String documentId, String headingPath, String text, double probability,
+                         java.util.Map<String, Double> features) {
+        static CandidateView of(se.fragafacket.answer.extract.Decision.Scored scored) {
+            return new CandidateView(scored.candidate().passage().documentId(), scored.candidate().passage().headingPath(),
+                    scored.candidate().unit().text(), Math.round(scored.probability() * 1000) / 1000.0, scored.named());
+        }
+    }
+
+    /**
+     * What a question would get and why.
+     *
+     * @param reason     the decision ("svarat: …", "avböjt: …"), null with a model server
+     * @param candidates the chosen and the runner-up sentences with their features
+     */
+    record TrialView(boolean answered, String answer, List<Source> sources, List<ScoredPassage> passages,
+                     String reason, List<CandidateView> candidates) {
     }
 
     private static final Duration BUSY_RETRY = Duration.ofSeconds(10);
@@ -217,8 +232,11 @@ class CurationController {
     @PostMapping("/trial")
     TrialView trial(@RequestBody TrialRequest request) {
         AnswerService.Trial trial = answers.trial(request.question());
+        var decision = trial.decision();
         return new TrialView(trial.answer().answered(), trial.answer().text(), trial.answer().sources(),
-                trial.passages().stream().map(ScoredPassage::of).toList());
+                trial.passages().stream().map(ScoredPassage::of).toList(),
+                decision == null ? null : decision.reason(),
+                decision == null ? List.of() : decision.ranked().stream().limit(2).map(CandidateView::of).toList());
     }
 
     @GetMapping("/audit")

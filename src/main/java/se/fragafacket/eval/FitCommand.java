@@ -131,7 +131,8 @@ class FitCommand implements ApplicationRunner {
         var trial = answers.trial(sample.question().question(),
                 sample.question().turns().subList(0, sample.question().turns().size() - 1));
         String chosen = trial.decision() == null || trial.decision().ranked().isEmpty() ? ""
-                : trial.decision().ranked().get(0).excerptText().replace('\n', ' ');
+                : trial.decision().ranked().get(0).excerptText().replace('\n', ' ') + " "
+                + trial.decision().ranked().get(0).named();
         return String.format(Locale.ROOT, "%s %s a=%s reach=%s p=%.2f right=%s | %s | %s%n", sample.question().id(),
                 top[1] == 1 ? "OK " : "BAD", sample.question().answerable(), reachable, top[0], top[1] == 1,
                 sample.question().question(), chosen);

@@ -48,6 +48,9 @@ public final class Composer {
         int sentences = 0;
         for (int i = start; i < units.size(); i++) {
             Unit unit = units.get(i);
+            if (i > start && i > candidate.index() && Features.fragment(unit) && !unit.listItem()) {
+                continue; // a caption between the sentence and what follows
+            }
             boolean required = i <= candidate.index() || inList && unit.listItem();
             boolean more = !kind.wantsFact() && !unit.listItem() && !inList && sentences < 2 && !Features.fragment(unit);
             if (!required && !more) {
@@ -56,9 +59,6 @@ public final class Composer {
             if (!required && length + unit.text().length() > maxChars
                     || inList && unit.listItem() && length + unit.text().length() > 2 * maxChars) {
                 break;
-            }
-            if (i > start && Features.fragment(unit) && !unit.listItem()) {
-                continue; // a caption between the sentence and its list
             }
             if (seen.add(unit.text())) {
                 out.add(unit);

@@ -26,7 +26,7 @@ public final class Features {
             "topicMissing",     // share of the question's ideas other than names that the passage lacks
             "topic",            // share of the question's ideas other than names that the sentence itself holds
             "scopeHeld",        // share of the names asked (district, union, person) that the document is about
-            "scopeAbsent",      // share of the names asked that the document does not even mention
+            "scopeAbsent",      // a name asked that the document does not even mention
             "kindHeld",         // the sentence holds the kind of fact asked (a number, a date, a name, a phone)
             "kindLacking",      // a number/date/phone/e-mail is asked and the sentence holds none
             "countNoun",        // a number stands just before an asked word ("nio LO-distrikt")
@@ -69,7 +69,11 @@ public final class Features {
         f.put("topic", topic(asked, unit.stems(), kind, evidence));
         java.util.Set<String> none = java.util.Set.of();
         f.put("scopeHeld", scopeHeld(setting.names(), setting.documentNames().getOrDefault(documentId, none)));
-        f.put("scopeAbsent", scopeAbsent(setting.names(), setting.documentWords().getOrDefault(documentId, none)));
+        // names are compared as written: Swedish and Norwegian share them, English translates them ("Central Sweden")
+        boolean translated = language != question.language()
+                && (language == Language.EN || question.language() == Language.EN);
+        f.put("scopeAbsent", translated ? 0.0
+                : scopeAbsent(setting.names(), setting.documentWords().getOrDefault(documentId, none)));
         f.put("kindHeld", kind.wantsFact() && evidence ? 1.0 : 0.0);
         f.put("kindLacking", kind.needsEvidence() && !evidence ? 1.0 : 0.0);
         f.put("countNoun", kind == QuestionKind.NUMBER && countNoun(asked, unit.sequence()) ? 1.0 : 0.0);
@@ -130,9 +134,9 @@ public final class Features {
         return names.isEmpty() ? 0 : names.stream().filter(n -> nameIn(n, documentNames)).count() / (double) names.size();
     }
 
-    /** Share of the names asked that the document does not mention at all ("Handels", "Bergen"). */
+    /** 1 when a name asked is one the document does not mention at all ("Handels", "Bergen"). */
     public static double scopeAbsent(List<String> names, Set<String> documentWords) {
-        return names.isEmpty() ? 0 : names.stream().filter(n -> !nameIn(n, documentWords)).count() / (double) names.size();
+        return names.stream().anyMatch(n -> !nameIn(n, documentWords)) ? 1 : 0;
     }
 
     /**
@@ -149,8 +153,9 @@ public final class Features {
                     && (word.startsWith(name) || name.startsWith(word))) {
                 return true;
             }
-            if (word.length() >= 5 && name.length() > word.length() + 3 && name.startsWith(word)) {
-                return true;
+            if (word.length() >= 5 && name.length() > word.length() + 3 && name.startsWith(word)
+                    || name.length() >= 5 && word.length() > name.length() + 3 && word.startsWith(name)) {
+                return true; // "skånedistriktet", "handelsanställdas"
             }
         }
         return false;

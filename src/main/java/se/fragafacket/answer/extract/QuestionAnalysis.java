@@ -35,7 +35,12 @@ public record QuestionAnalysis(String text, Language language, QuestionKind kind
             Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern CAPITALISED = Pattern.compile("(?<=[\\s(\"'«-])\\p{Lu}[\\p{L}-]*");
 
-    public static QuestionAnalysis of(String text, Language language, Analysis analysis, boolean followUp,
+    /**
+     * @param previous the earlier question when this is a follow-up, else empty: its names carry over
+     *                 ("Vilket telefonnummer har hon?" still asks about LO i Trondheim) unless this one names its own
+     */
+    public static QuestionAnalysis of(String text, Language language, Analysis analysis, String previous,
+                                      boolean followUp,
                                       Set<String> previousDocuments, String previousAnswer) {
         List<String> choices = new ArrayList<>();
         Matcher choice = CHOICE.matcher(text.strip());
@@ -43,20 +48,33 @@ public record QuestionAnalysis(String text, Language language, QuestionKind kind
             choices.addAll(analysis.terms(choice.group(1), language));
             choices.addAll(analysis.terms(choice.group(3), language));
         }
-        List<String> names = new ArrayList<>();
-        Matcher name = CAPITALISED.matcher(text);
-        while (name.find()) {
-            names.add(Text.fold(name.group()));
+        List<String> names = names(text, analysis);
+        if (names.isEmpty() && followUp) {
+            names = names(previous, analysis);
         }
         boolean pointsBack = false;
         for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
             pointsBack |= BACK_REFERENCES.contains(word);
         }
         int content = analysis.queryTerms(text, language).size();
-        pointsBack = pointsBack && names.isEmpty() && content <= 1;
+        pointsBack = pointsBack && names(text, analysis).isEmpty() && content <= 1;
         QuestionKind kind = choices.isEmpty() ? QuestionKind.of(text) : QuestionKind.OTHER;
         return new QuestionAnalysis(text, language, kind, analysis.exactTerms(text), names, choices,
                 pointsBack, followUp, previousDocuments, previousAnswer);
+    }
+
+    private static List<String> names(String text, Analysis analysis) {
+        List<String> names = new ArrayList<>();
+        Matcher name = CAPITALISED.matcher(text);
+        while (name.find()) {
+            for (String word : analysis.exactTerms(name.group())) {
+                String folded = Text.fold(word);
+                if (!names.contains(folded)) {
+                    names.add(folded); // "LO-distriktet" → "lo", "distriktet"
+                }
+            }
+        }
+        return names;
     }
 
     /** A question that only makes sense after an earlier one ("Vem är ansvarig för det?") but has none. */

@@ -1,0 +1,117 @@
+package se.fragafacket.answer.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import se.fragafacket.search.Analysis;
+import se.fragafacket.search.Language;
+import se.fragafacket.search.Passage;
+import se.fragafacket.search.TermGroup;
+
+class FeaturesTests {
+
+    private final Analysis analysis = new Analysis();
+
+    private Stems stems(String text) {
+        return Stems.of(analysis.terms(text, Language.SV));
+    }
+
+    private TermGroup idea(String word, double weight, boolean name) {
+        return new TermGroup(Set.copyOf(analysis.terms(word, Language.SV)), weight, name);
+    }
+
+    @Test
+    void coverageWeighsRareIdeasAndCountsAKindOfFactNamedByTheQuestion() {
+        List<TermGroup> asked = List.of(idea("medlemmar", 1, false), idea("Skåne", 3, true));
+        assertThat(Features.coverage(asked, stems("Skåne har många medlemmar."), QuestionKind.OTHER, false)).isEqualTo(1.0);
+        assertThat(Features.coverage(asked, stems("Vi har många medlemmar."), QuestionKind.OTHER, false)).isEqualTo(0.25);
+        assertThat(Features.coverage(List.of(idea("telefonnummer", 1, false)), stems("Ring 040-611 22 00."),
+                QuestionKind.PHONE, true)).isEqualTo(1.0);
+        assertThat(Features.coverage(List.of(), stems("Vad som helst."), QuestionKind.OTHER, false)).isZero();
+    }
+
+    @Test
+    void topicLeavesNamesOutAndTopicMissingLooksAtThePassageAndDocument() {
+        List<TermGroup> asked = List.of(idea("kassör", 2, false), idea("Skåne", 3, true));
+        assertThat(Features.topic(asked, stems("LO-distriktet i Skåne."), QuestionKind.OTHER, false)).isZero();
+        assertThat(Features.topic(asked, stems("Kassör är Per Ek."), QuestionKind.OTHER, false)).isEqualTo(1.0);
+        assertThat(Features.topicMissing(asked, stems("Skåne"), stems("Skåne"))).isEqualTo(1.0);
+        assertThat(Features.topicMissing(asked, stems("Skåne"), stems("kassören"))).isEqualTo(0.5);
+    }
+
+    @Test
+    void namesAreMatchedAsWrittenInflectedOrAsTheHeadOfACompoundButNotByStem() {
+        assertThat(Features.nameIn("skane", Set.of("lo", "skanes"))).isTrue();
+        assertThat(Features.nameIn("skanedistriktet", Set.of("skane"))).isTrue();
+        assertThat(Features.nameIn("handels", Set.of("handelsanstalldas"))).isTrue();
+        assertThat(Features.nameIn("bergen", Set.of("anders", "berg"))).isFalse();
+        assertThat(Features.scopeHeld(List.of("lo", "skane"), Set.of("lo", "distriktet", "skane"))).isEqualTo(1.0);
+        assertThat(Features.scopeHeld(List.of("lo", "norra"), Set.of("lo", "skane"))).isEqualTo(0.5);
+        assertThat(Features.scopeHeld(List.of(), Set.of("lo"))).isZero();
+        assertThat(Features.scopeAbsent(List.of("lo", "stockholm"), Set.of("lo", "skane"))).isEqualTo(1.0);
+        assertThat(Features.scopeAbsent(List.of("lo"), Set.of("lo", "skane"))).isZero();
+    }
+
+    @Test
+    void aNumberBeforeAnAskedWordCountsIt() {
+        List<TermGroup> asked = List.of(idea("LO-distrikt", 1, false));
+        assertThat(Features.countNoun(asked, analysis.terms("I dag finns det nio LO-distrikt.", Language.SV))).isTrue();
+        assertThat(Features.countNoun(asked, analysis.terms("Antalet LO-distrikt har minskat.", Language.SV))).isFalse();
+    }
+
+    @Test
+    void choiceLiteralAndNeighbours() {
+        List<String> choices = analysis.terms("ökat minskat", Language.SV);
+        assertThat(Features.choice(choices, stems("Antalet LO-distrikt har minskat."))).isEqualTo(1.0);
+        assertThat(Features.choice(choices, stems("I dag finns det nio LO-distrikt."))).isZero();
+        assertThat(Features.choice(List.of(), stems("Antalet har minskat."))).isZero();
+        assertThat(Features.literal(List.of("lo-distrikt", "2024"), List.of("lo-distrikt", "finns"))).isEqualTo(0.5);
+        assertThat(Features.literal(List.of(), List.of("x"))).isZero();
+        List<TermGroup> asked = List.of(idea("facklig", 1, false), idea("utbildning", 1, false));
+        assertThat(Features.neighbours(asked, analysis.terms("Vi ordnar facklig utbildning.", Language.SV))).isEqualTo(1.0);
+        assertThat(Features.neighbours(asked, analysis.terms("Utbildning, men facklig?", Language.SV))).isZero();
+    }
+
+    @Test
+    void aCaptionOrHeadingIsAFragmentASentenceOrListItemIsNot() {
+        Passage passage = new Passage("d", "T", "T › Karta", "Karta Mellansverige med logga av distriktet\n"
+                + "Huvudkontoret ligger i Katrineholm.\nVi gör:\n• skolinformation", Language.SV, 0, 1);
+        List<Unit> units = Unit.of(passage, analysis);
+        assertThat(units).extracting(Features::fragment).containsExactly(true, false, false, false);
+    }
+
+    @Test
+    void anOlderCopyIsOneWithTheSameTitleAndAnEarlierDate() {
+        Map<String, String> titles = Map.of("new", "Om oss – LO-distriktet i Skåne", "old", "Om oss - LO-distriktet i Skåne",
+                "other", "Semester");
+        Map<String, LocalDate> dates = Map.of("new", LocalDate.of(2024, 2, 15), "old", LocalDate.of(2021, 5, 4),
+                "other", LocalDate.of(2025, 1, 1));
+        assertThat(Features.olderCopy("old", Map.of("new", "Om oss", "old", "Om oss"), dates)).isTrue();
+        assertThat(Features.olderCopy("new", Map.of("new", "Om oss", "old", "Om oss"), dates)).isFalse();
+        assertThat(Features.olderCopy("other", titles, dates)).isFalse();
+        assertThat(Features.olderCopy("old", titles, Map.of())).isFalse();
+    }
+
+    @Test
+    void theVectorHasEveryNamedFeatureInOrder() {
+        Passage passage = new Passage("lo-skane", "LO-distriktet i Skåne", "LO-distriktet i Skåne",
+                "Distriktet har omkring 230 000 medlemmar.", Language.SV, 0, 1);
+        QuestionAnalysis question = QuestionAnalysis.of("Hur många medlemmar har LO-distriktet i Skåne?", Language.SV,
+                analysis, "", false, Set.of(), "");
+        var retrieval = new se.fragafacket.search.Retrieval(List.of(passage),
+                Map.of(Language.SV, List.of(idea("medlemmar", 1, false), idea("Skåne", 2, true))), Map.of());
+        Setting setting = Setting.of(question, retrieval, analysis, p -> Unit.of(p, analysis), id -> null);
+        double[] vector = Features.of(new Candidate(passage, 0, Unit.of(passage, analysis), 0), setting, analysis);
+        assertThat(vector).hasSize(Features.NAMES.size());
+        assertThat(vector[Features.NAMES.indexOf("kindHeld")]).isEqualTo(1.0);
+        assertThat(vector[Features.NAMES.indexOf("countNoun")]).isEqualTo(1.0);
+        assertThat(vector[Features.NAMES.indexOf("scopeHeld")]).isEqualTo(1.0);
+        assertThat(vector[Features.NAMES.indexOf("scopeAbsent")]).isZero();
+        assertThat(vector[Features.NAMES.indexOf("rank")]).isEqualTo(1.0);
+    }
+}
