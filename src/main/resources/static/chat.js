@@ -392,7 +392,12 @@
       .filter((piece) => piece.length >= 12);
     const ranges = [];
     pieces.forEach((piece) => {
-      const at = passage.indexOf(piece);
+      let at = passage.indexOf(piece);
+      if (at < 0 && piece.indexOf(': ') >= 0) {
+        // an answer may name where it quotes from ("Enligt ”Om oss”: …", "From “…” (in Swedish): …")
+        piece = piece.slice(piece.indexOf(': ') + 2).trim();
+        at = piece.length >= 12 ? passage.indexOf(piece) : -1;
+      }
       if (at >= 0) ranges.push([at, at + piece.length]);
     });
     ranges.sort((a, b) => a[0] - b[0]);
