@@ -582,9 +582,9 @@ public final class KnowledgeIndex implements Closeable {
                 Analyzer stemming = analysis.indexAnalyzer(language);
                 byField.put(BODY + language.code(), stemming);
                 byField.put(HEADING + language.code(), stemming);
-                byField.put(REVERSED + language.code(), new ReversingAnalyzer(stemming));
+                byField.put(REVERSED + language.code(), new FilteringAnalyzer(stemming, ReverseStringFilter::new));
             }
-            byField.put(FOLDED, new FoldingAnalyzer(exact));
+            byField.put(FOLDED, new FilteringAnalyzer(exact, FoldingFilter::new));
         }
 
         @Override
@@ -593,13 +593,15 @@ public final class KnowledgeIndex implements Closeable {
         }
     }
 
-    /** The exact words folded as {@link Spelling#fold} folds them. */
-    private static final class FoldingAnalyzer extends org.apache.lucene.analysis.AnalyzerWrapper {
+    /** Another analyzer's tokens passed through one more filter (folding, reversing). */
+    private static final class FilteringAnalyzer extends org.apache.lucene.analysis.AnalyzerWrapper {
         private final Analyzer delegate;
+        private final java.util.function.UnaryOperator<org.apache.lucene.analysis.TokenStream> filter;
 
-        FoldingAnalyzer(Analyzer delegate) {
+        FilteringAnalyzer(Analyzer delegate, java.util.function.UnaryOperator<org.apache.lucene.analysis.TokenStream> filter) {
             super(PER_FIELD_REUSE_STRATEGY);
             this.delegate = delegate;
+            this.filter = filter;
         }
 
         @Override
@@ -609,10 +611,11 @@ public final class KnowledgeIndex implements Closeable {
 
         @Override
         protected TokenStreamComponents wrapComponents(String fieldName, TokenStreamComponents components) {
-            return new TokenStreamComponents(components.getSource(), new FoldingFilter(components.getTokenStream()));
+            return new TokenStreamComponents(components.getSource(), filter.apply(components.getTokenStream()));
         }
     }
 
+    /** The exact words folded as {@link Spelling#fold} folds them. */
     private static final class FoldingFilter extends org.apache.lucene.analysis.TokenFilter {
         private final org.apache.lucene.analysis.tokenattributes.CharTermAttribute term =
                 addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
@@ -629,25 +632,6 @@ public final class KnowledgeIndex implements Closeable {
             String folded = Spelling.fold(term.toString());
             term.setEmpty().append(folded);
             return true;
-        }
-    }
-
-    private static final class ReversingAnalyzer extends org.apache.lucene.analysis.AnalyzerWrapper {
-        private final Analyzer delegate;
-
-        ReversingAnalyzer(Analyzer delegate) {
-            super(PER_FIELD_REUSE_STRATEGY);
-            this.delegate = delegate;
-        }
-
-        @Override
-        protected Analyzer getWrappedAnalyzer(String fieldName) {
-            return delegate;
-        }
-
-        @Override
-        protected TokenStreamComponents wrapComponents(String fieldName, TokenStreamComponents components) {
-            return new TokenStreamComponents(components.getSource(), new ReverseStringFilter(components.getTokenStream()));
         }
     }
 }
