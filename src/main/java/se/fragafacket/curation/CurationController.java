@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Semaphore;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -107,11 +106,11 @@ class CurationController {
     private final CurationProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    /** At most {@code fraga.curation.parallel-uploads} files are read at once; more are refused, not queued. */
-    private final Semaphore reading;
+    private final UploadSlots reading;
 
     CurationController(DocumentStore knowledgeBase, KnowledgeIndex index, AnswerService answers, AuditLog audit,
-                       CurationProperties properties, ApplicationEventPublisher events, Clock clock) {
+                       CurationProperties properties, ApplicationEventPublisher events, Clock clock,
+                       UploadSlots reading) {
         this.knowledgeBase = knowledgeBase;
         this.index = index;
         this.answers = answers;
@@ -119,7 +118,7 @@ class CurationController {
         this.properties = properties;
         this.events = events;
         this.clock = clock;
-        this.reading = new Semaphore(properties.parallelUploads());
+        this.reading = reading;
     }
 
     @GetMapping("/documents")
@@ -160,7 +159,7 @@ class CurationController {
         }
         DocumentRecord record;
         if (!reading.tryAcquire()) {
-            String busy = "Just nu läses redan " + properties.parallelUploads() + " filer in. Försök igen om en stund; ingenting ändrades. "
+            String busy = "Just nu läses redan " + reading.size() + " filer in. Försök igen om en stund; ingenting ändrades. "
                     + "(Too many uploads being read at once; try again shortly.)";
             audit.record(user.getName(), action, name, KnowledgeBase.documentId(name), "refused", busy);
             throw new RateLimitedException(busy, new LimitProbe(false, BUSY_RETRY));
