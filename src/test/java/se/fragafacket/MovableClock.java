@@ -7,6 +7,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
 /** A clock the test moves forward by hand. */
 public final class MovableClock extends Clock {
 
@@ -29,5 +33,15 @@ public final class MovableClock extends Clock {
     @Override
     public Instant instant() {
         return now.get();
+    }
+
+    /** Puts a movable clock in a test's application context in place of the system clock: {@code @Import(MovableClock.InContext.class)}. */
+    @TestConfiguration
+    public static class InContext {
+        @Bean
+        @Primary
+        MovableClock movableClock() {
+            return new MovableClock();
+        }
     }
 }

@@ -9,9 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import se.fragafacket.MovableClock;
@@ -25,6 +23,7 @@ import se.fragafacket.answer.FakeOpenAiServer.Tokens;
  * the open time has passed on the clock; then one question tries the server again, and its success closes
  * the circuit.
  */
+@Import(MovableClock.InContext.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
         "fraga.data-dir=target/test-data/model-breaker",
         "fraga.llm.provider=openai",
@@ -40,15 +39,6 @@ class ModelCircuitBreakerTests {
     @DynamicPropertySource
     static void modelServer(DynamicPropertyRegistry registry) {
         registry.add("fraga.llm.base-url", MODEL::baseUrl);
-    }
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MovableClock movableClock() {
-            return new MovableClock();
-        }
     }
 
     @AfterAll

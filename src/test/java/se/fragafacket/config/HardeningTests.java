@@ -28,12 +28,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import se.fragafacket.MovableClock;
@@ -47,6 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and per address (HTTP Basic and the form) and audited, {@code POST /api/chat} limited with 429, malformed
  * WebSocket origins refused, every refusal in the one {@code {"error": …}} shape, invisible messages empty.
  */
+@Import(MovableClock.InContext.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "fraga.admin.username=personal",
         "fraga.admin.password=ratt-losen",
@@ -66,15 +65,6 @@ class HardeningTests {
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("fraga.data-dir", () -> "target/test-data/hardening-" + UUID.randomUUID());
-    }
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MovableClock movableClock() {
-            return new MovableClock();
-        }
     }
 
     @LocalServerPort
