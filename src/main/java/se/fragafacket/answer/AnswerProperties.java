@@ -11,9 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxQuestionChars   longer messages are refused with a clear error
  * @param passages           passages retrieved for each question
  * @param modelPassages      of those, how many a language model is given
- * @param minCoverage        share (0–1) of a question's weighted words a passage must hold to be answered from
- * @param minFactCoverage    the same, where the passage holds the very kind of fact asked for (a number, a date)
- * @param minTopicCoverage   share of the question's words other than names that the passage must hold
  * @param minModelCoverage   with a language model: below this share of the question's weighted ideas held by the
  *                           passages sent (typing slips forgiven), the model is not asked
  * @param maxAnswerChars     the extractive answer stops adding sentences past this
@@ -27,9 +24,6 @@ public record AnswerProperties(
         @DefaultValue("2000") int maxQuestionChars,
         @DefaultValue("16") int passages,
         @DefaultValue("5") int modelPassages,
-        @DefaultValue("0.6") double minCoverage,
-        @DefaultValue("0.45") double minFactCoverage,
-        @DefaultValue("0.4") double minTopicCoverage,
         @DefaultValue("0.3") double minModelCoverage,
         @DefaultValue("450") int maxAnswerChars,
         @DefaultValue("30m") Duration conversationTtl,

@@ -22,7 +22,7 @@ class PromptsTests {
 
     private static Prompts prompts(Path folder) {
         var llm = new LlmProperties("openai", "", "", "", 0.1, Duration.ofSeconds(60), folder.toString(), 3, Duration.ofSeconds(30));
-        var answers = new AnswerProperties(2000, 16, 5, 0.6, 0.45, 0.4, 0.3, 450, Duration.ofMinutes(30), 6, 10000,
+        var answers = new AnswerProperties(2000, 16, 5, 0.3, 450, Duration.ofMinutes(30), 6, 10000,
                 "020-56 00 56");
         return new Prompts(llm, answers);
     }
