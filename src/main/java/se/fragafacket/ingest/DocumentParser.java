@@ -105,14 +105,20 @@ final class DocumentParser {
     private static final Pattern HIDING_STYLE = Pattern.compile(
             "(?:^|[;\\s])(?:display\\s*:\\s*none|visibility\\s*:\\s*hidden)\\b", Pattern.CASE_INSENSITIVE);
 
-    /** Decides a file's type once, by its content (the name only a hint). */
-    private static final Detector DETECTOR = new DefaultDetector();
-    /** Only the parsers of the formats the service accepts (not Tika's whole set): each file goes straight to its own. */
-    private static final Parser PARSER = new CompositeParser(MediaTypeRegistry.getDefaultRegistry(), List.of(
-            new TextAndCSVParser(), new JSoupParser(), new PDFParser(), new RTFParser(), new OfficeParser(),
-            new OOXMLParser(), new OpenDocumentParser(), new EpubParser()));
-    /** For documents embedded in a document (a picture's caption in a Word file…): their type is detected. */
-    private static final Parser EMBEDDED = new AutoDetectParser(DETECTOR, PARSER);
+    /**
+     * Tika's detector and parsers, made when the first document is read (a start over an unchanged folder reads
+     * none, and need not load Tika's and POI's classes).
+     */
+    private static final class Tika {
+        /** Decides a file's type once, by its content (the name only a hint). */
+        static final Detector DETECTOR = new DefaultDetector();
+        /** Only the parsers of the formats the service accepts (not Tika's whole set): each file goes straight to its own. */
+        static final Parser PARSER = new CompositeParser(MediaTypeRegistry.getDefaultRegistry(), List.of(
+                new TextAndCSVParser(), new JSoupParser(), new PDFParser(), new RTFParser(), new OfficeParser(),
+                new OOXMLParser(), new OpenDocumentParser(), new EpubParser()));
+        /** For documents embedded in a document (a picture's caption in a Word file…): their type is detected. */
+        static final Parser EMBEDDED = new AutoDetectParser(DETECTOR, PARSER);
+    }
 
     private static final Logger log = LoggerFactory.getLogger(DocumentParser.class);
     /** POI's own minimum inflate ratio is 1/100: past that, a zip is a bomb. */
@@ -185,7 +191,7 @@ final class DocumentParser {
 
     private MediaType detect(byte[] content, Metadata metadata) throws UnreadableDocumentException {
         try (InputStream in = TikaInputStream.get(content)) {
-            return DETECTOR.detect(in, metadata).getBaseType();
+            return Tika.DETECTOR.detect(in, metadata).getBaseType();
         } catch (IOException e) {
             throw new UnreadableDocumentException("its type could not be detected", e);
         }
@@ -227,14 +233,14 @@ final class DocumentParser {
         var handler = new StructureHandler(properties.maxTextChars(),
                 System.nanoTime() + properties.parseTimeout().toNanos());
         ParseContext context = new ParseContext();
-        context.set(Parser.class, EMBEDDED);
+        context.set(Parser.class, Tika.EMBEDDED);
         context.set(HtmlMapper.class, WITHOUT_NAVIGATION);
         try (TikaInputStream in = TikaInputStream.get(content)) {
             // the type detected once in parse(): the parser for it, without detecting again; guarded against zip
             // bombs the way Tika's auto-detecting parser guards (output far beyond the input, nesting too deep)
             SecureContentHandler secure = new SecureContentHandler(handler, in);
             try {
-                PARSER.parse(in, secure, metadata, context);
+                Tika.PARSER.parse(in, secure, metadata, context);
             } catch (SAXException e) {
                 secure.throwIfCauseOf(e);
                 throw e;
