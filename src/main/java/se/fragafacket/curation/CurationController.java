@@ -13,10 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -329,6 +332,26 @@ class CurationController {
                     + max + " tecken. Ingenting ändrades. (The field " + name + " is longer than " + max + " characters.)");
         }
         return stripped.isEmpty() ? null : stripped;
+    }
+
+    /** A body that is no JSON object: for a metadata change, said in its own terms and audited; else as elsewhere. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        String path = request.getRequestURI();
+        if (!path.endsWith("/metadata")) {
+            return ResponseEntity.badRequest().body(Map.of("error",
+                    "The request body must be JSON like {\"message\": \"…\", \"conversationId\": null} with text values."));
+        }
+        String message = "Uppgifterna ska skickas som ett JSON-objekt, till exempel {\"title\": \"Om oss\", "
+                + "\"district\": \"LO-distriktet i Skåne\", \"date\": \"2024-02-15\"}. Ingenting ändrades. "
+                + "(The body must be a JSON object with text values.)";
+        if (request.getUserPrincipal() != null) {
+            String[] parts = path.split("/");
+            audit.record(request.getUserPrincipal().getName(), "describe", null,
+                    parts.length >= 2 ? UriUtils.decode(parts[parts.length - 2], StandardCharsets.UTF_8) : null,
+                    "refused", message);
+        }
+        return ResponseEntity.badRequest().body(Map.of("error", message));
     }
 
     private CurationException refusedDescribe(HttpStatus status, Principal user, String documentId, String message) {

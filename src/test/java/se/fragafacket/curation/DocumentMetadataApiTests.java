@@ -96,6 +96,8 @@ class DocumentMetadataApiTests {
                     400, "text");
             assertRefused(staff.putJson("/api/admin/documents/finns-inte/metadata", Map.of("title", "Något")),
                     404, "finns-inte");
+            assertRefused(staff.putJson("/api/admin/documents/alingsas-om-oss/metadata", "inte json"), 400, "JSON-objekt");
+            assertRefused(staff.putJson("/api/admin/documents/alingsas-om-oss/metadata", "[\"Om oss\"]"), 400, "JSON-objekt");
             assertThat(staff.get("/api/admin/documents/alingsas-om-oss/metadata").json().path("displayTitle").asString())
                     .isEqualTo("Styrelsen och årsmötet — LO-facket i Alingsås och Vårgårda");
             List<JsonNode> audit = staff.get("/api/admin/audit").json().valueStream()
