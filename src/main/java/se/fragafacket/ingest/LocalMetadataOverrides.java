@@ -22,6 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class LocalMetadataOverrides implements MetadataOverrides {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LocalMetadataOverrides.class);
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String[] FIELDS = {"title", "organisation", "district", "region", "date"};
 
@@ -78,9 +80,17 @@ public class LocalMetadataOverrides implements MetadataOverrides {
                     read.forEach((id, values) -> overrides.put(id, new DocumentMetadata(values.get("title"),
                             values.get("organisation"), values.get("district"), values.get("region"),
                             values.get("date") == null ? null : LocalDate.parse(values.get("date")))));
-                } catch (IOException | JacksonException | java.time.DateTimeException e) {
-                    throw new IllegalStateException("Cannot read staff's document metadata in " + file
-                            + " (" + e.getMessage() + "); fix or remove the file", e);
+                } catch (IOException | JacksonException | java.time.DateTimeException | NullPointerException e) {
+                    // the service still starts, on the documents' own metadata; the file is kept aside, not overwritten
+                    overrides.clear();
+                    Path aside = file.resolveSibling(file.getFileName() + ".unreadable-" + System.currentTimeMillis());
+                    try {
+                        Files.move(file, aside);
+                    } catch (IOException moving) {
+                        e.addSuppressed(moving);
+                    }
+                    log.warn("Cannot read staff's document metadata in {} ({}); moved it to {} and going on without it",
+                            file, e.getMessage(), aside);
                 }
             }
         }
