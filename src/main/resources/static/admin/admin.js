@@ -13,7 +13,9 @@
   const actions = {
     upload: 'laddade upp', replace: 'ersatte', delete: 'tog bort', restore: 'återställde',
     'regression-save': 'ändrade regressionsfrågorna', 'regression-run': 'körde regressionsfrågorna',
+    describe: 'ändrade uppgifterna om',
   };
+  const metadataFields = ['title', 'organisation', 'district', 'region', 'date'];
   let documents = [];
   let replaceTarget = null;
   let polling = null;
@@ -86,13 +88,17 @@
   async function loadDocuments() {
     documents = await call('GET', '/documents');
     const rows = documents.map((d) => el('tr', { 'data-document': d.documentId },
-      el('td', {}, d.title),
+      el('td', {}, d.displayTitle || d.title,
+        el('span', { className: 'speaks' }, [d.organisation, d.region, d.date].filter(Boolean).join(' · ')
+          + (d.overridden && d.overridden.length ? ' (ändrat av personal)' : ''))),
       el('td', {}, d.fileName),
       el('td', {}, languages[d.language] || d.language),
       el('td', { className: 'number' }, d.chunks),
       el('td', { className: 'when' }, when(d.updatedAt)),
       el('td', { className: 'actions' },
         el('button', { type: 'button', onclick: () => guarded(() => showDocument(d.documentId)) }, 'Visa avsnitt'),
+        el('button', { type: 'button', className: 'edit-metadata', onclick: () => guarded(() => showDocument(d.documentId, true)) },
+          'Ändra uppgifter'),
         el('button', { type: 'button', onclick: () => chooseReplacement(d) }, 'Ersätt'),
         el('button', { type: 'button', className: 'danger', onclick: () => guarded(() => remove(d)) }, 'Ta bort'))));
     fill($('documents').tBodies[0], rows, 6, 'Inga dokument ännu. Ladda upp det första ovan.');
@@ -165,9 +171,10 @@
     await afterChange();
   }
 
-  async function showDocument(documentId) {
+  async function showDocument(documentId, edit) {
     const d = await call('GET', '/documents/' + encodeURIComponent(documentId));
-    $('detail-title').textContent = d.title;
+    $('detail-title').textContent = d.metadata.displayTitle || d.title;
+    showMetadata(d.metadata);
     $('detail-title').dataset.document = d.documentId;
     $('detail-meta').textContent = d.fileName + ' · ' + (languages[d.language] || d.language) + ' · '
       + d.chunks.length + ' avsnitt · uppdaterad ' + when(d.updatedAt);
@@ -176,6 +183,42 @@
       el('span', { className: 'text' }, c.text))));
     $('document-detail').hidden = false;
     $('document-detail').scrollIntoView({ block: 'nearest' });
+    if (edit) $('meta-title').focus();
+  }
+
+  /** The form shows what staff set as values, and what the content says as placeholders. */
+  function showMetadata(m) {
+    for (const field of metadataFields) {
+      const input = $('meta-' + field);
+      const own = m.fromContent[field];
+      input.value = m.override[field] || '';
+      input.placeholder = own ? own : '(står inte i dokumentet)';
+      input.classList.toggle('set', Boolean(m.override[field]));
+    }
+    $('meta-display').textContent = m.displayTitle || '';
+  }
+
+  async function saveMetadata(clear) {
+    const documentId = $('detail-title').dataset.document;
+    const d = documents.find((doc) => doc.documentId === documentId);
+    let m;
+    try {
+      if (clear) {
+        m = await call('DELETE', '/documents/' + encodeURIComponent(documentId) + '/metadata');
+      } else {
+        const body = {};
+        for (const field of metadataFields) body[field] = $('meta-' + field).value.trim();
+        m = await call('PUT', '/documents/' + encodeURIComponent(documentId) + '/metadata', body);
+      }
+    } finally {
+      await loadAudit().catch(() => {});
+    }
+    showMetadata(m);
+    $('detail-title').textContent = m.displayTitle || m.title;
+    status((clear ? 'Innehållets uppgifter gäller igen för ' : 'Sparade uppgifterna om ')
+      + '"' + (d ? d.fileName : documentId) + '". Medlemmar ser titeln "' + m.displayTitle + '".');
+    await loadDocuments();
+    await loadRegression();
   }
 
   async function afterChange() {
@@ -390,6 +433,11 @@
     else guarded(() => upload(files[0]));
   });
   $('detail-close').addEventListener('click', () => { $('document-detail').hidden = true; });
+  $('metadata-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    guarded(() => saveMetadata(false));
+  });
+  $('meta-clear').addEventListener('click', () => guarded(() => saveMetadata(true)));
   $('trial-form').addEventListener('submit', (event) => {
     event.preventDefault();
     guarded(() => trial($('trial-question').value));

@@ -23,7 +23,7 @@ class AnswerConfiguration {
     Answerer answerer(LlmProperties llm, Analysis analysis, Prompts prompts, AnswerProperties properties, Clock clock,
                       se.fragafacket.search.KnowledgeIndex index) {
         var extractive = new ExtractiveAnswerer(analysis, prompts, properties,
-                new se.fragafacket.answer.extract.DocumentDates(index)::date);
+                new se.fragafacket.answer.extract.DocumentDates(index));
         if ("extractive".equals(llm.provider())) {
             log.info("Answering by extracting passages (no model server)");
             return extractive;

@@ -133,7 +133,7 @@ public class AnswerService {
     }
 
     private Answer smallTalk(Understood understood, Language language) {
-        List<String> titles = index.documents().stream().map(d -> d.title()).toList();
+        List<String> titles = index.documents().stream().map(d -> d.displayTitle()).toList();
         return new Answer.NotFound(SmallTalkReplies.reply(understood.smallTalk(), language, titles,
                 properties.helpLine()), Answer.Reason.SMALL_TALK);
     }

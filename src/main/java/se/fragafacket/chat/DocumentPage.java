@@ -70,13 +70,13 @@ class DocumentPage {
         if (wanted.length() > MAX_QUOTE || wanted.length() < 3) {
             wanted = "";
         }
-        return html(HttpStatus.OK, page(words, document.get().language().code(), document.get().title(),
+        return html(HttpStatus.OK, page(words, document.get().language().code(), document.get().displayTitle(),
                 body(document.get(), index.passages(documentId), wanted, words)));
     }
 
     private static String body(DocumentRecord document, List<Passage> passages, String quote, Words words) {
         StringBuilder html = new StringBuilder();
-        html.append("<h1>").append(escape(document.title())).append("</h1>\n");
+        html.append("<h1>").append(escape(document.displayTitle())).append("</h1>\n");
         html.append("<p class=\"document-meta\">").append(escape(words.updated())).append(' ')
                 .append(DAY.format(document.updatedAt())).append("</p>\n");
         boolean marked = false;
@@ -85,7 +85,7 @@ class DocumentPage {
         }
         String previousHeading = null;
         for (Passage passage : passages) {
-            String heading = heading(passage.headingPath(), document.title());
+            String heading = heading(passage.headingPath(), document.read().title()); // the headings start with the content's own title
             if (!heading.isEmpty() && !heading.equals(previousHeading)) {
                 html.append("<h2 class=\"document-heading\">").append(escape(heading)).append("</h2>\n");
             }

@@ -27,7 +27,7 @@ class AuditLog {
     /**
      * One staff action.
      *
-     * @param action  upload, replace, delete, restore, regression-save, regression-run
+     * @param action  upload, replace, delete, restore, describe (a document's metadata), regression-save, regression-run
      * @param outcome {@code ok}, or {@code refused} when nothing was changed
      * @param detail  the reason a change was refused, or what was kept
      */

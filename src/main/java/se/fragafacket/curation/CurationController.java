@@ -7,14 +7,23 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -28,6 +37,7 @@ import se.fragafacket.ingest.KeptVersion;
 import se.fragafacket.ingest.DocumentStore;
 import se.fragafacket.ingest.KnowledgeBase;
 import se.fragafacket.ingest.UnreadableDocumentException;
+import se.fragafacket.search.DocumentMetadata;
 import se.fragafacket.search.DocumentRecord;
 import se.fragafacket.search.KnowledgeIndex;
 import se.fragafacket.limits.LimitProbe;
@@ -36,7 +46,7 @@ import se.fragafacket.search.Passage;
 
 /**
  * The staff API over the knowledge base: list, upload (which replaces a document of the same name), view with
- * passages, delete, list and restore kept versions, and try a question. Served as {@code /api/admin/…} (HTTP
+ * passages, delete, list and restore kept versions, set whom a document speaks for, and try a question. Served as {@code /api/admin/…} (HTTP
  * Basic) and as {@code /admin/api/…} for the staff page (its login session and CSRF token). A change is visible
  * to answers when the call returns; refused uploads change nothing.
  */
@@ -44,12 +54,49 @@ import se.fragafacket.search.Passage;
 @RequestMapping({"/api/admin", "/admin/api"})
 class CurationController {
 
+    /**
+     * Whom a document speaks for and when: as it holds now, as read from the content, and what staff set.
+     *
+     * @param displayTitle the title members see, naming the organisation
+     * @param overridden   the fields staff set (title, organisation, district, region, date)
+     */
+    record MetadataView(String title, String displayTitle, String organisation, String district, String region,
+                        LocalDate date, MetadataFields fromContent, MetadataFields override, List<String> overridden) {
+        static MetadataView of(DocumentRecord record) {
+            DocumentMetadata now = record.metadata();
+            return new MetadataView(record.title(), record.displayTitle(), now.organisation(), now.district(),
+                    now.region(), now.date(), MetadataFields.of(record.read()), MetadataFields.of(record.override()),
+                    MetadataFields.of(record.override()).set());
+        }
+    }
+
+    /** The five fields; null where unknown or, in an override, not set. */
+    record MetadataFields(String title, String organisation, String district, String region, LocalDate date) {
+        static MetadataFields of(DocumentMetadata metadata) {
+            return new MetadataFields(metadata.title(), metadata.organisation(), metadata.district(), metadata.region(),
+                    metadata.date());
+        }
+
+        List<String> set() {
+            List<String> out = new ArrayList<>();
+            if (title != null) out.add("title");
+            if (organisation != null) out.add("organisation");
+            if (district != null) out.add("district");
+            if (region != null) out.add("region");
+            if (date != null) out.add("date");
+            return out;
+        }
+    }
+
     /** A document as listed. */
     record DocumentView(String documentId, String title, String fileName, String language, int chunks,
-                        Instant updatedAt) {
+                        Instant updatedAt, String displayTitle, String organisation, String district, String region,
+                        LocalDate date, List<String> overridden) {
         static DocumentView of(DocumentRecord record) {
+            MetadataView metadata = MetadataView.of(record);
             return new DocumentView(record.documentId(), record.title(), record.fileName(), record.language().code(),
-                    record.chunks(), record.updatedAt());
+                    record.chunks(), record.updatedAt(), metadata.displayTitle(), metadata.organisation(),
+                    metadata.district(), metadata.region(), metadata.date(), metadata.overridden());
         }
     }
 
@@ -62,9 +109,9 @@ class CurationController {
     record ChunkView(int ordinal, String headingPath, String text) {
     }
 
-    /** A document with its passages. */
+    /** A document with its passages and whom it speaks for. */
     record DocumentDetail(String documentId, String title, String fileName, String language, Instant updatedAt,
-                          String contentHash, List<ChunkView> chunks) {
+                          String contentHash, List<ChunkView> chunks, MetadataView metadata) {
     }
 
     record TrialRequest(String question) {
@@ -185,7 +232,131 @@ class CurationController {
         List<ChunkView> chunks = index.passages(documentId).stream()
                 .map(p -> new ChunkView(p.ordinal(), p.headingPath(), p.text())).toList();
         return new DocumentDetail(record.documentId(), record.title(), record.fileName(), record.language().code(),
-                record.updatedAt(), record.contentHash(), chunks);
+                record.updatedAt(), record.contentHash(), chunks, MetadataView.of(record));
+    }
+
+    /** The metadata fields staff may set, in the order they are shown. */
+    private static final List<String> METADATA_FIELDS = List.of("title", "organisation", "district", "region", "date");
+
+    /** Whom a document speaks for and when, as it holds now, as read from its content, and as staff set it. */
+    @GetMapping("/documents/{documentId}/metadata")
+    MetadataView metadata(@PathVariable String documentId) {
+        return MetadataView.of(index.document(documentId).orElseThrow(() -> noDocument(documentId)));
+    }
+
+    /**
+     * Sets staff's title, organisation, district, region and date of a document all at once: a field left out,
+     * null or empty is not set (the content's value holds). Kept until cleared, also when the file is replaced.
+     */
+    @PutMapping("/documents/{documentId}/metadata")
+    MetadataView setMetadata(@PathVariable String documentId, @RequestBody(required = false) Map<String, Object> body,
+                             Principal user) throws IOException {
+        return describe(documentId, body == null ? Map.of() : body, DocumentMetadata.NONE, user);
+    }
+
+    /** Changes only the fields given; a field given as null or empty is cleared (the content's value holds again). */
+    @PatchMapping("/documents/{documentId}/metadata")
+    MetadataView patchMetadata(@PathVariable String documentId, @RequestBody(required = false) Map<String, Object> body,
+                               Principal user) throws IOException {
+        DocumentRecord record = index.document(documentId).orElseThrow(() -> refusedDescribe(HttpStatus.NOT_FOUND, user,
+                documentId, noDocument(documentId).getMessage()));
+        return describe(documentId, body == null ? Map.of() : body, record.override(), user);
+    }
+
+    /** Clears everything staff set of a document: the content's title, organisation, district, region and date hold. */
+    @DeleteMapping("/documents/{documentId}/metadata")
+    MetadataView clearMetadata(@PathVariable String documentId, Principal user) throws IOException {
+        return describe(documentId, Map.of(), DocumentMetadata.NONE, user);
+    }
+
+    private MetadataView describe(String documentId, Map<String, Object> body, DocumentMetadata base, Principal user)
+            throws IOException {
+        DocumentRecord before = index.document(documentId).orElseThrow(() -> refusedDescribe(HttpStatus.NOT_FOUND, user,
+                documentId, noDocument(documentId).getMessage()));
+        for (String field : body.keySet()) {
+            if (!METADATA_FIELDS.contains(field)) {
+                throw refusedDescribe(HttpStatus.BAD_REQUEST, user, documentId, "Okänt fält \"" + field
+                        + "\"; det går att ändra title, organisation, district, region och date. (Unknown field.)");
+            }
+        }
+        String title = field(body, "title", base.title(), DocumentMetadata.MAX_TITLE, user, documentId);
+        String organisation = field(body, "organisation", base.organisation(), DocumentMetadata.MAX_NAME, user, documentId);
+        String district = field(body, "district", base.district(), DocumentMetadata.MAX_NAME, user, documentId);
+        String region = field(body, "region", base.region(), DocumentMetadata.MAX_NAME, user, documentId);
+        String dateText = field(body, "date", base.date() == null ? null : base.date().toString(), 100, user, documentId);
+        LocalDate date = null;
+        if (dateText != null) {
+            try {
+                date = LocalDate.parse(dateText);
+            } catch (DateTimeParseException e) {
+                throw refusedDescribe(HttpStatus.BAD_REQUEST, user, documentId, "Datumet \"" + dateText
+                        + "\" går inte att läsa; skriv det som ÅÅÅÅ-MM-DD, t.ex. 2024-02-15. Ingenting ändrades. "
+                        + "(The date must be written YYYY-MM-DD.)");
+            }
+        }
+        DocumentMetadata override = new DocumentMetadata(title, organisation, district, region, date);
+        DocumentRecord record;
+        try {
+            record = knowledgeBase.describe(documentId, override).orElseThrow(() -> refusedDescribe(
+                    HttpStatus.NOT_FOUND, user, documentId, noDocument(documentId).getMessage()));
+        } catch (UnreadableDocumentException e) {
+            throw refusedDescribe(HttpStatus.CONFLICT, user, documentId, "Dokumentets fil kan inte läsas längre, så "
+                    + "uppgifterna kunde inte användas. (" + e.getMessage() + ")");
+        }
+        String detail = override.isEmpty() ? "metadata cleared" : "metadata set: " + String.join(", ",
+                MetadataFields.of(override).set());
+        changed(user, "describe", documentId, before.fileName(), detail);
+        return MetadataView.of(record);
+    }
+
+    /** A text field of a metadata change: the body's value if it has the field (empty or null: not set), else as before. */
+    private String field(Map<String, Object> body, String name, String before, int max, Principal user, String documentId) {
+        if (!body.containsKey(name)) {
+            return before;
+        }
+        Object value = body.get(name);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof String text)) {
+            throw refusedDescribe(HttpStatus.BAD_REQUEST, user, documentId, "Fältet " + name
+                    + " ska vara text. Ingenting ändrades. (The field " + name + " must be a string.)");
+        }
+        String stripped = text.strip();
+        if (stripped.codePoints().anyMatch(c -> Character.isISOControl(c))) {
+            throw refusedDescribe(HttpStatus.BAD_REQUEST, user, documentId, "Fältet " + name
+                    + " får inte innehålla radbrytningar eller styrtecken. Ingenting ändrades. (No line breaks or control characters.)");
+        }
+        if (stripped.codePointCount(0, stripped.length()) > max) {
+            throw refusedDescribe(HttpStatus.BAD_REQUEST, user, documentId, "Fältet " + name + " är för långt: högst "
+                    + max + " tecken. Ingenting ändrades. (The field " + name + " is longer than " + max + " characters.)");
+        }
+        return stripped.isEmpty() ? null : stripped;
+    }
+
+    /** A body that is no JSON object: for a metadata change, said in its own terms and audited; else as elsewhere. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        String path = request.getRequestURI();
+        if (!path.endsWith("/metadata")) {
+            return ResponseEntity.badRequest().body(Map.of("error",
+                    "The request body must be JSON like {\"message\": \"…\", \"conversationId\": null} with text values."));
+        }
+        String message = "Uppgifterna ska skickas som ett JSON-objekt, till exempel {\"title\": \"Om oss\", "
+                + "\"district\": \"LO-distriktet i Skåne\", \"date\": \"2024-02-15\"}. Ingenting ändrades. "
+                + "(The body must be a JSON object with text values.)";
+        if (request.getUserPrincipal() != null) {
+            String[] parts = path.split("/");
+            audit.record(request.getUserPrincipal().getName(), "describe", null,
+                    parts.length >= 2 ? UriUtils.decode(parts[parts.length - 2], StandardCharsets.UTF_8) : null,
+                    "refused", message);
+        }
+        return ResponseEntity.badRequest().body(Map.of("error", message));
+    }
+
+    private CurationException refusedDescribe(HttpStatus status, Principal user, String documentId, String message) {
+        audit.record(user.getName(), "describe", null, documentId, "refused", message);
+        return new CurationException(status, message);
     }
 
     @DeleteMapping("/documents/{documentId}")

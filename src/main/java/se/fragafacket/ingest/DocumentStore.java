@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
+import se.fragafacket.search.DocumentMetadata;
 import se.fragafacket.search.DocumentRecord;
 
 /**
@@ -24,4 +25,11 @@ public interface DocumentStore {
     Optional<DocumentRecord> restore(String documentId, String versionId) throws UnreadableDocumentException, IOException;
 
     int pruneVersions(String documentId, int keep) throws IOException;
+
+    /**
+     * Sets staff's title, organisation, district, region and date of a document ({@link DocumentMetadata#NONE}
+     * clears them); answers and titles use them when this returns. Empty when there is no such document.
+     */
+    Optional<DocumentRecord> describe(String documentId, DocumentMetadata override)
+            throws UnreadableDocumentException, IOException;
 }

@@ -30,6 +30,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import se.fragafacket.config.FragaProperties;
 import se.fragafacket.search.ChunkRecord;
+import se.fragafacket.search.DocumentMetadata;
 import se.fragafacket.search.DocumentRecord;
 import se.fragafacket.search.KnowledgeIndex;
 
@@ -65,6 +66,7 @@ public class KnowledgeBase implements SmartLifecycle, DocumentStore {
     private final DocumentParser parser;
     private final Chunker chunker;
     private final VersionArchive archive;
+    private final MetadataOverrides overrides;
     private final ReentrantLock writes = new ReentrantLock();
     private final long maxFileSize;
     private volatile boolean ready;
@@ -73,6 +75,13 @@ public class KnowledgeBase implements SmartLifecycle, DocumentStore {
     private volatile int ingestThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     public KnowledgeBase(FragaProperties fraga, IngestProperties properties, KnowledgeIndex index) {
+        this(fraga, properties, index, new LocalMetadataOverrides(fraga));
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public KnowledgeBase(FragaProperties fraga, IngestProperties properties, KnowledgeIndex index,
+                         MetadataOverrides overrides) {
+        this.overrides = overrides;
         this.maxFileSize = properties.maxFileSize().toBytes();
         this.folder = fraga.knowledgeDir().toAbsolutePath().normalize();
         this.index = index;
@@ -104,6 +113,7 @@ public class KnowledgeBase implements SmartLifecycle, DocumentStore {
             long start = System.nanoTime();
             Files.createDirectories(folder);
             Map<String, KnowledgeIndex.Entry> known = index.entries(); // every record, read once
+            Map<String, DocumentMetadata> set = overrides.all();
             Instant now = Instant.now();
             int indexed = 0, unchanged = 0;
             Map<String, String> failed = new LinkedHashMap<>();
@@ -120,14 +130,14 @@ public class KnowledgeBase implements SmartLifecycle, DocumentStore {
                 seen.put(documentId, file);
                 KnowledgeIndex.Entry before = known.get(documentId);
                 FileStamp stamp = stamp(file, now);
-                if (current(before, fileName) && stamp != null
+                if (current(before, fileName, set) && stamp != null
                         && FileStamp.parse(before.stamp()) instanceof FileStamp noted && noted.settled() && noted.sameFile(stamp)) {
                     unchanged++;
                     continue;
                 }
                 pending.add(new Pending(file, fileName, before, stamp));
             }
-            for (Outcome outcome : ingest(pending)) {
+            for (Outcome outcome : ingest(pending, set)) {
                 Pending item = outcome.pending();
                 switch (outcome.kind()) {
                     case INDEXED -> indexed++;
@@ -182,7 +192,7 @@ public class KnowledgeBase implements SmartLifecycle, DocumentStore {
     }
 
     /** Reads, parses and indexes the files side by side, a thread a core, into the one IndexWriter; in file order. */
-    private List<Outcome> ingest(List<Pending> pending) throws IOException {
+    private List<Outcome> ingest(List<Pending> pending, Map<String, DocumentMetadata> set) throws IOException {
         if (pending.isEmpty()) {
             return List.of();
         }
@@ -196,7 +206,7 @@ public class KnowledgeBase implements SmartLifecycle, DocumentStore {
         try {
             List<Future<Outcome>> futures = new ArrayList<>(pending.size());
             for (Pending item : pending) {
-                futures.add(pool.submit(() -> ingest(item)));
+                futures.add(pool.submit(() -> ingest(item, set)));
             }
             List<Outcome> outcomes = new ArrayList<>(pending.size());
             for (Future<Outcome> future : futures) {
@@ -216,12 +226,12 @@ public class KnowledgeBase implements SmartLifecycle, DocumentStore {
         }
     }
 
-    private Outcome ingest(Pending item) throws IOException {
+    private Outcome ingest(Pending item, Map<String, DocumentMetadata> set) throws IOException {
         try {
             byte[] content = read(item.file());
             String hash = sha256(content);
             KnowledgeIndex.Entry before = item.before();
-            if (current(before, item.fileName()) && before.record().contentHash().equals(hash)
+            if (current(before, item.fileName(), set) && before.record().contentHash().equals(hash)
                     && item.stamp() != null && item.stamp().sameFile(FileStamp.parse(before.stamp()))) {
                 return new Outcome(item, Kind.UNCHANGED, null); // noted too soon after a change to trust; the same
             }
@@ -229,16 +239,17 @@ public class KnowledgeBase implements SmartLifecycle, DocumentStore {
                 throw new UnreadableDocumentException("it could not be read from disk");
             }
             parsed.incrementAndGet();
-            store(item.fileName(), parser.parse(item.fileName(), content), hash, item.stamp());
+            store(item.fileName(), parser.parse(item.fileName(), content), hash, item.stamp(), set);
             return new Outcome(item, Kind.INDEXED, null);
         } catch (UnreadableDocumentException e) {
             return new Outcome(item, Kind.UNREADABLE, e.getMessage());
         }
     }
 
-    /** The index holds this file, under this name, made the way the index makes entries now. */
-    private boolean current(KnowledgeIndex.Entry before, String fileName) {
-        return before != null && before.record().fileName().equals(fileName) && index.format().equals(before.format());
+    /** The index holds this file, under this name, made the way the index makes entries now, with staff's metadata as set now. */
+    private boolean current(KnowledgeIndex.Entry before, String fileName, Map<String, DocumentMetadata> set) {
+        return before != null && before.record().fileName().equals(fileName) && index.format().equals(before.format())
+                && before.record().override().equals(set.getOrDefault(before.record().documentId(), DocumentMetadata.NONE));
     }
 
     private static FileStamp stamp(Path file, Instant now) {
@@ -288,7 +299,7 @@ public class KnowledgeBase implements SmartLifecycle, DocumentStore {
             if (previous.isPresent() && !previous.get().equals(target)) {
                 Files.deleteIfExists(previous.get());
             }
-            DocumentRecord record = store(fileName, parsed, hash, FileStamp.of(target, Instant.now()));
+            DocumentRecord record = store(fileName, parsed, hash, FileStamp.of(target, Instant.now()), overrides.all());
             index.commit();
             return record;
         } finally {
@@ -375,13 +386,56 @@ public class KnowledgeBase implements SmartLifecycle, DocumentStore {
         return dot > 0 ? fileName.substring(0, dot) : fileName;
     }
 
-    private DocumentRecord store(String fileName, ParsedDocument parsed, String hash, FileStamp stamp) throws IOException {
+    /**
+     * Sets what staff say of a document's title, organisation, district, region and date ({@link
+     * DocumentMetadata#NONE} clears it) and indexes the document again with it; empty when there is no such document.
+     */
+    @Override
+    public Optional<DocumentRecord> describe(String documentId, DocumentMetadata override)
+            throws UnreadableDocumentException, IOException {
+        writes.lock();
+        try {
+            if (index.document(documentId).isEmpty()) {
+                return Optional.empty();
+            }
+            overrides.put(documentId, override);
+            return reread(documentId);
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    /** Indexes a document again from its file, with staff's metadata as set now; empty when there is no such document. */
+    public Optional<DocumentRecord> reread(String documentId) throws UnreadableDocumentException, IOException {
+        writes.lock();
+        try {
+            Optional<DocumentRecord> document = index.document(documentId);
+            Optional<Path> file = document.flatMap(this::locate);
+            if (file.isEmpty()) {
+                return Optional.empty();
+            }
+            byte[] content = read(file.get());
+            DocumentRecord record = store(document.get().fileName(), parser.parse(document.get().fileName(), content),
+                    sha256(content), FileStamp.of(file.get(), Instant.now()), overrides.all());
+            index.commit();
+            return Optional.of(record);
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    private DocumentRecord store(String fileName, ParsedDocument parsed, String hash, FileStamp stamp,
+                                 Map<String, DocumentMetadata> set) throws IOException {
         List<ChunkRecord> chunks = chunker.chunk(parsed.title(), parsed.blocks());
         if (log.isTraceEnabled()) {
             chunks.forEach(c -> log.trace("{} [{}]\n{}", fileName, c.headingPath(), c.text()));
         }
-        var record = new DocumentRecord(documentId(fileName), fileName, parsed.title(), parsed.language(), hash,
-                stamp.modified(), chunks.size());
+        String documentId = documentId(fileName);
+        DocumentMetadata read = MetadataReader.read(parsed.title(),
+                parsed.blocks().stream().map(Block::text).toList(), parsed.language());
+        DocumentMetadata override = set.getOrDefault(documentId, DocumentMetadata.NONE);
+        var record = new DocumentRecord(documentId, fileName, read.overriddenBy(override).title(), parsed.language(),
+                hash, stamp.modified(), chunks.size(), read, override);
         index.replace(record, chunks, stamp.text());
         return record;
     }

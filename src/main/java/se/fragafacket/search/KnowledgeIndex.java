@@ -91,7 +91,7 @@ public final class KnowledgeIndex implements Closeable {
     private static final String VECTOR = "vector";      // dense embedding of heading path + text, when a model is set
     private static final String RECORD = "record";      // doc values of a document's description: read without touching passage texts
 
-    private static final String FORMAT_VERSION = "7"; // 7: hidden HTML and text addressed to an assistant left out; folded and spelling fields
+    private static final String FORMAT_VERSION = "8"; // 8: whom a document speaks for (organisation, district, region, date) in its record
     /** Words of a question searched; each adds a few clauses per language and glossary equivalent. */
     private static final int MAX_WORDS = 32;
 
@@ -171,9 +171,7 @@ public final class KnowledgeIndex implements Closeable {
         Document meta = new Document();
         meta.add(new StringField(TYPE, "doc", Field.Store.NO));
         meta.add(new StringField(DOC, document.documentId(), Field.Store.NO));
-        meta.add(new BinaryDocValuesField(RECORD, encode(new Entry(
-                new DocumentRecord(document.documentId(), document.fileName(), document.title(), document.language(),
-                        document.contentHash(), document.updatedAt(), chunks.size()), format(), stamp))));
+        meta.add(new BinaryDocValuesField(RECORD, encode(new Entry(document.withChunks(chunks.size()), format(), stamp))));
         entries.add(meta);
         List<float[]> vectors = embed(chunks);
         for (int i = 0; i < chunks.size(); i++) {
@@ -182,7 +180,7 @@ public final class KnowledgeIndex implements Closeable {
             entry.add(new StringField(TYPE, "chunk", Field.Store.NO));
             entry.add(new StringField(DOC, document.documentId(), Field.Store.YES));
             entry.add(new StoredField(LANG, lang));
-            entry.add(new StoredField(TITLE, document.title()));
+            entry.add(new StoredField(TITLE, document.displayTitle())); // as members see it
             entry.add(new StoredField(ORDINAL, i));
             entry.add(new StoredField(HEADING_PATH, chunk.headingPath()));
             entry.add(new StoredField(TEXT, chunk.text()));
@@ -294,6 +292,8 @@ public final class KnowledgeIndex implements Closeable {
             out.writeVInt(record.chunks());
             out.writeString(entry.format());
             out.writeString(entry.stamp());
+            write(out, record.read());
+            write(out, record.override());
         } catch (IOException e) {
             throw new UncheckedIOException(e); // in memory: does not happen
         }
@@ -304,7 +304,34 @@ public final class KnowledgeIndex implements Closeable {
         ByteArrayDataInput in = new ByteArrayDataInput(bytes.bytes, bytes.offset, bytes.length);
         DocumentRecord record = new DocumentRecord(in.readString(), in.readString(), in.readString(),
                 Language.fromCode(in.readString()), in.readString(), Instant.ofEpochMilli(in.readLong()), in.readVInt());
-        return new Entry(record, in.readString(), in.readString());
+        String format = in.readString();
+        String stamp = in.readString();
+        if (in.eof()) {
+            return new Entry(record, format, stamp); // written before records held metadata: re-indexed on start
+        }
+        DocumentMetadata read = readMetadata(in);
+        DocumentMetadata override = readMetadata(in);
+        return new Entry(new DocumentRecord(record.documentId(), record.fileName(), record.title(), record.language(),
+                record.contentHash(), record.updatedAt(), record.chunks(), read, override), format, stamp);
+    }
+
+    private static void write(ByteBuffersDataOutput out, DocumentMetadata metadata) throws IOException {
+        for (String value : new String[] {metadata.title(), metadata.organisation(), metadata.district(),
+                metadata.region(), metadata.date() == null ? null : metadata.date().toString()}) {
+            out.writeByte((byte) (value == null ? 0 : 1));
+            if (value != null) {
+                out.writeString(value);
+            }
+        }
+    }
+
+    private static DocumentMetadata readMetadata(ByteArrayDataInput in) throws IOException {
+        String[] values = new String[5];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = in.readByte() == 0 ? null : in.readString();
+        }
+        return new DocumentMetadata(values[0], values[1], values[2], values[3],
+                values[4] == null ? null : java.time.LocalDate.parse(values[4]));
     }
 
     /** A document's passages in document order. */

@@ -43,6 +43,8 @@ import se.fragafacket.config.FragaProperties;
 import se.fragafacket.ingest.DocumentStore;
 import se.fragafacket.ingest.KeptVersion;
 import se.fragafacket.ingest.KnowledgeBase;
+import se.fragafacket.ingest.MetadataOverrides;
+import se.fragafacket.search.DocumentMetadata;
 import se.fragafacket.ingest.UnreadableDocumentException;
 import se.fragafacket.search.DocumentRecord;
 import se.fragafacket.search.KnowledgeIndex;
@@ -74,6 +76,7 @@ public class SharedDocuments implements DocumentStore, SmartLifecycle {
     /** Looked up when used, so that starting this bean does not start the knowledge base first. */
     private final ObjectProvider<KnowledgeBase> knowledgeBases;
     private final KnowledgeIndex index;
+    private final MetadataOverrides overrides;
     private final SharedProperties properties;
     private final Clock clock;
     private final Path workingCopy;
@@ -87,8 +90,9 @@ public class SharedDocuments implements DocumentStore, SmartLifecycle {
     /** The listener's own connection, closed on stop so its wait ends at once. */
 
     SharedDocuments(JdbcTemplate jdbc, TransactionTemplate transactions, DataSource dataSource,
-                    ObjectProvider<KnowledgeBase> knowledgeBases, KnowledgeIndex index, FragaProperties fraga,
-                    SharedProperties properties, Clock clock) {
+                    ObjectProvider<KnowledgeBase> knowledgeBases, KnowledgeIndex index, MetadataOverrides overrides,
+                    FragaProperties fraga, SharedProperties properties, Clock clock) {
+        this.overrides = overrides;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.dataSource = dataSource;
@@ -177,6 +181,28 @@ public class SharedDocuments implements DocumentStore, SmartLifecycle {
                 documentId, documentId, keep);
     }
 
+    /** Stores staff's metadata of a document and indexes it here with them; the other instances follow at the notification. */
+    @Override
+    public Optional<DocumentRecord> describe(String documentId, DocumentMetadata override)
+            throws UnreadableDocumentException, IOException {
+        changes.lock();
+        try {
+            return change(() -> {
+                jdbc.queryForObject("SELECT pg_advisory_xact_lock(?)", Object.class, DOCUMENTS_LOCK);
+                Boolean stored = jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM document WHERE document_id = ?)",
+                        Boolean.class, documentId);
+                if (!Boolean.TRUE.equals(stored)) {
+                    return Optional.<DocumentRecord>empty();
+                }
+                Optional<DocumentRecord> record = knowledgeBase().describe(documentId, override); // writes the row, in this transaction
+                notifyChange(documentId);
+                return record;
+            });
+        } finally {
+            changes.unlock();
+        }
+    }
+
     private KnowledgeBase knowledgeBase() {
         return knowledgeBases.getObject();
     }
@@ -201,12 +227,23 @@ public class SharedDocuments implements DocumentStore, SmartLifecycle {
                     });
             Map<String, DocumentRecord> local = new HashMap<>();
             index.documents().forEach(d -> local.put(d.documentId(), d));
+            Map<String, DocumentMetadata> described = overrides.all();
             int changed = 0;
             for (var entry : stored.entrySet()) {
                 String documentId = entry.getKey();
                 String fileName = entry.getValue()[0];
                 String hash = entry.getValue()[1];
                 DocumentRecord here = local.get(documentId);
+                if (here != null && here.contentHash().equals(hash) && here.fileName().equals(fileName)
+                        && !here.override().equals(described.getOrDefault(documentId, DocumentMetadata.NONE))) {
+                    try {
+                        knowledgeBase().reread(documentId); // staff changed its metadata on another instance
+                    } catch (UnreadableDocumentException e) {
+                        log.warn("Cannot index {} again here: {}", fileName, e.getMessage());
+                    }
+                    changed++;
+                    continue;
+                }
                 if (here != null && here.contentHash().equals(hash) && here.fileName().equals(fileName)
                         || hash.equals(unreadable.get(documentId))) {
                     continue;

@@ -18,10 +18,25 @@ final class BotTexts {
     private BotTexts() {
     }
 
+    /** Titles listed in the greeting at most; more are counted. */
+    static final int TITLES_LISTED = 10;
+
     static String greeting(List<String> examples, int documents, String helpLine) {
+        return greeting(examples, documents, List.of(), helpLine);
+    }
+
+    /** @param titles the documents' titles as members see them, naming whom each speaks for */
+    static String greeting(List<String> examples, int documents, List<String> titles, String helpLine) {
         StringBuilder text = new StringBuilder("""
                 Hej! Jag är Fråga facket. Jag svarar på frågor om facket ur förbundets egna dokument""");
         text.append(documents > 0 ? " (" + documents + " just nu)" : "").append(", och under varje svar ser du varifrån det kommer.\n");
+        if (!titles.isEmpty()) {
+            text.append("\nDokumenten:\n");
+            titles.stream().limit(TITLES_LISTED).forEach(title -> text.append("• ").append(title).append('\n'));
+            if (titles.size() > TITLES_LISTED) {
+                text.append("… och ").append(titles.size() - TITLES_LISTED).append(" till\n");
+            }
+        }
         if (!examples.isEmpty()) {
             text.append("\nDu kan till exempel fråga:\n");
             examples.forEach(example -> text.append("• ").append(example).append('\n'));

@@ -95,8 +95,11 @@ final class Replies {
         }
         int end = source.snippet().indexOf('\n');
         String heading = (end < 0 ? "" : source.snippet().substring(0, end)).strip();
-        if (heading.startsWith(title)) {
-            heading = heading.substring(title.length()).replaceFirst("^[\\s›>/|:–-]+", "");
+        // the heading path starts with the document's own title, which the title shown may follow with its organisation
+        String own = title.contains(" — ") ? title.substring(0, title.indexOf(" — ")) : title;
+        if (heading.startsWith(title) || heading.startsWith(own)) {
+            heading = heading.substring(heading.startsWith(title) ? title.length() : own.length())
+                    .replaceFirst("^[\\s›>/|:–-]+", "");
         }
         return heading.length() > 120 ? heading.substring(0, 119) + "…" : heading;
     }

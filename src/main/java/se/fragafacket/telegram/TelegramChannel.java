@@ -146,8 +146,10 @@ public class TelegramChannel {
         }
         String helpLine = answerProperties.helpLine();
         switch (name) {
-            case "start" -> sendText(chatId, BotTexts.greeting(BotTexts.EXAMPLES, index.documents().size(), helpLine),
-                    replyTo);
+            case "start" -> {
+                List<String> titles = index.documents().stream().map(d -> d.displayTitle()).toList();
+                sendText(chatId, BotTexts.greeting(BotTexts.EXAMPLES, titles.size(), titles, helpLine), replyTo);
+            }
             case "help", "hjalp", "hjälp" -> sendText(chatId, BotTexts.help(username, helpLine), replyTo);
             case "ny" -> {
                 answers.forget(CHANNEL, conversationId(chatId));

@@ -140,7 +140,7 @@ class GoldenQueryTests {
 
         assertThat(reply.answer().sources()).first().satisfies(source -> {
             assertThat(source.documentId()).isEqualTo("lo-lokalt-och-regionalt");
-            assertThat(source.title()).isEqualTo("Lokalt och regionalt");
+            assertThat(source.title()).isEqualTo("Lokalt och regionalt — LO"); // the title names whom it speaks for
             assertThat(source.snippet()).startsWith("Lokalt och regionalt").contains("I dag finns det nio LO-distrikt");
         });
     }

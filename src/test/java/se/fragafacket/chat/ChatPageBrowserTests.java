@@ -245,7 +245,7 @@ class ChatPageBrowserTests {
         WebElement cited = driver.findElement(By.cssSelector("section.passage-cited"));
         assertThat(cited.getAttribute("id")).startsWith("avsnitt-");
         assertThat(cited.findElement(By.xpath("preceding-sibling::h2[1]")).getText()).isEqualTo("Regional samlingsplats");
-        assertThat(driver.getTitle()).isEqualTo("Lokalt och regionalt – Fråga facket");
+        assertThat(driver.getTitle()).as("the title names whom the document speaks for").isEqualTo("Lokalt och regionalt — LO – Fråga facket");
         assertThat(inView(mark)).as("the page opens at the quote").isTrue();
         screenshot("document-desktop");
 

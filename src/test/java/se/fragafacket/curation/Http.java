@@ -67,6 +67,15 @@ final class Http {
         return send(request(path).header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    Response patchJson(String path, Object body) throws IOException, InterruptedException {
+        return send(request(path).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))));
+    }
+
+    Response putJson(String path, Object body) throws IOException, InterruptedException {
+        return put(path, "application/json", body instanceof String s ? s : JSON.writeValueAsString(body));
+    }
+
     Response post(String path) throws IOException, InterruptedException {
         return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
     }

@@ -94,6 +94,26 @@ class SharedStoreTests {
     }
 
     @Test
+    void whomADocumentSpeaksForSetOnOneInstanceIsSeenOnTheOther() throws Exception {
+        String documentId = "lo-vestoppland-hva-vi-gjor";
+        String path = "/api/admin/documents/" + documentId + "/metadata";
+        assertThat(b.staffGet(path).json().path("displayTitle").asString()).isEqualTo("Hva vi gjør — LO i Vestoppland");
+
+        var set = a.staffPut(path, "application/json", "{\"title\":\"Hva LO i Vestoppland gjør\",\"date\":\"2024-09-01\"}");
+        assertThat(set.status()).isEqualTo(200);
+        eventually(() -> b.staffGet(path).json().path("displayTitle").asString().equals("Hva LO i Vestoppland gjør"));
+        assertThat(b.staffGet(path).json().path("date").asString()).isEqualTo("2024-09-01");
+        assertThat(b.ask("Hva gjør LO i Vestoppland for medlemmene?", null).path("sources").findValuesAsString("title"))
+                .contains("Hva LO i Vestoppland gjør");
+        assertThat(a.context.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+                "SELECT title FROM document_metadata WHERE document_id = ?", String.class, documentId))
+                .as("kept in the store").isEqualTo("Hva LO i Vestoppland gjør");
+
+        assertThat(b.staffDelete(path).status()).isEqualTo(200);
+        eventually(() -> a.staffGet(path).json().path("displayTitle").asString().equals("Hva vi gjør — LO i Vestoppland"));
+    }
+
+    @Test
     void aConversationGoesOnOnTheOtherInstance() throws Exception {
         JsonNode first = a.ask("Hur många LO-distrikt finns det idag?", null);
         String conversation = first.path("conversationId").asString();

@@ -36,6 +36,16 @@ class RepliesTests {
     }
 
     @Test
+    void aSourceTitleNamingItsOrganisationIsShownWholeAndItsOwnTitleIsNotRepeatedAsTheHeading() {
+        Source district = new Source("lo-mellansverige-om-oss", "Om oss — LO-distriktet i Mellansverige",
+                "Om oss › Distriktets mål\nArbete för alla.");
+
+        String message = Replies.of(new Answer.Found("Arbete för alla.", List.of(district)), 4096).get(0);
+
+        assertThat(message).endsWith("• Om oss — LO-distriktet i Mellansverige – Distriktets mål");
+    }
+
+    @Test
     void escapesTheAnswerAndTheSourceTitles() {
         Answer answer = new Answer.Found("Lön <före> skatt & avgifter", List.of(new Source("avtal", "Löner & <villkor>", "")));
 

@@ -70,7 +70,8 @@ class TelegramPollingTests {
         FakeBotApi.Call answer = awaitMessages(1001, 1).get(0);
 
         assertThat(answer.text()).contains("nio").contains("<b>Källor:</b>")
-                .contains("• <a href=\"https://fraga.example.se/dokument/lo-lokalt-och-regionalt\">Lokalt och regionalt</a>")
+                // the source's title names whom the document speaks for
+                .contains("• <a href=\"https://fraga.example.se/dokument/lo-lokalt-och-regionalt\">Lokalt och regionalt — LO</a>")
                 .doesNotContain("(lo-lokalt-och-regionalt)");
         assertThat(answer.params().path("parse_mode").asString()).isEqualToIgnoringCase("HTML");
         assertThat(telegram.calls("deleteWebhook")).isNotEmpty();
@@ -133,7 +134,8 @@ class TelegramPollingTests {
         assertThat(greeting).startsWith("Hej! Jag är Fråga facket.")
                 .contains("Du kan till exempel fråga:\n• Vad innebär uppdraget som ledamot i ett LO-fack?")
                 .contains("5 just nu") // the documents in knowledge/
-                .doesNotContain("Hva vi gjør") // a bare title says little to a member
+                .contains("• Hva vi gjør — LO i Vestoppland\n") // each title names whom the document speaks for
+                .contains("• Om oss — LO-distriktet i Mellansverige\n")
                 .contains("/ny").contains("020-56 00 56");
     }
 

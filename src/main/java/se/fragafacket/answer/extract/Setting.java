@@ -25,7 +25,8 @@ import se.fragafacket.search.TermGroup;
  * @param documentTitle   per document, its title
  * @param names           the names the question gives, folded: capitalised words, and words that name a
  *                        retrieved document in its file name or title ("skåne", "semester")
- * @param documentNames   per document, the folded words of its file name and title: whom and what it is about
+ * @param documentNames   per document, the folded words of its file name, title, organisation, district and
+ *                        region: whom and what it is about
  * @param documentWords   per document, the folded words of its name, title, headings and retrieved passages
  */
 public record Setting(QuestionAnalysis question, Retrieval retrieval, Map<String, Stems> documentText,
@@ -52,9 +53,12 @@ public record Setting(QuestionAnalysis question, Retrieval retrieval, Map<String
         Map<String, String> title = new HashMap<>();
         Map<String, Set<String>> names = new HashMap<>();
         Map<String, Set<String>> words = new HashMap<>();
+        // the organisation, district and region it speaks for name a document too (where the dates come with them)
+        Function<String, String> speaker = dates instanceof DocumentDates known ? known::speaker : id -> "";
         for (Passage passage : retrieval.passages()) {
             String own = passage.documentId().replace('-', ' ').replace('_', ' ') + "\n" + passage.title();
-            Set<String> named = names.computeIfAbsent(passage.documentId(), id -> folded(analysis, own));
+            Set<String> named = names.computeIfAbsent(passage.documentId(),
+                    id -> folded(analysis, own + "\n" + speaker.apply(id)));
             words.computeIfAbsent(passage.documentId(), id -> new HashSet<>(named))
                     .addAll(folded(analysis, passage.headingPath() + "\n" + passage.text()));
             List<String> sequence = text.computeIfAbsent(passage.documentId(), id -> new ArrayList<>());
