@@ -17,13 +17,14 @@ public enum QuestionKind {
     NUMBER("\\b(hur många|hur mycket|hur stor|hvor mange|hvor mye|hvor stor|how many|how much|how large|antal|antalet)\\b",
             "^(antal|andel|procent|percent|prosent|siffr|tal)",
             "\\b\\d[\\d  ]*\\b|\\b(två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|trettio|fyrtio|femtio|hundra|tusen|fire|seks|syv|åtte|ti|two|three|four|five|six|seven|eight|nine|ten|dussin|drygt|nästan)\\b"),
-    DATE("\\b(när|når|when|vilket datum|vilken dag|hvilken dato|what date|which day)\\b",
+    DATE("\\b(när|(?<!(hur|hvordan) )når|when|vilket datum|vilken dag|hvilken dato|what date|which day)\\b",
             "^(datum|dato|date|dag|day|tid|tidpunkt|time|klock|klokk)",
             "\\b\\d{1,2}\\s*(–|-)?\\s*(\\d{1,2}\\s*)?(jan|feb|mar|apr|maj|mai|may|jun|jul|aug|sep|okt|oct|nov|dec)\\w*|\\b\\d{1,2}/\\d{1,2}\\b|\\bvecka \\d+|\\buke \\d+|\\b(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\\b"
             + "|\\b(klockan|klokken|kl\\.?|at)\\s?\\d{1,2}|\\b\\d{1,2}[:.]\\d{2}\\b"
             + "|\\b(måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mandag|tirsdag|lørdag|søndag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"),
-    PHONE("\\b(telefon\\w*|nummer|numret|ringa|ringer|ring|ringe|phone|call|tel)\\b",
-            "^(telefon|numm|ring|tel|phon|call|hjälptelefon|helplin|mobil)",
+    PHONE("\\b(telefon\\w*|nummer|numret|ringa|ringer|ring|ringe|phone|call|tel"
+            + "|(hur|hvordan|how) (når|kontaktar|kontakter|kommer|reach|contact|get hold of) \\w+|kontakta|kontakte|reach|contact)\\b",
+            "^(telefon|numm|ring|tel|phon|call|hjälptelefon|helplin|mobil|kontakt|contact|reach|nå)",
             "(?<![\\d-])(\\+\\d{2}[\\d -]{7,}\\d|0\\d{1,3}[-– ]?\\d{2,3}(?:[ ]?\\d{2}){1,3})(?![\\d-])"),
     EMAIL("\\b(e-?post|mejl\\w*|e-?mail|epost|adress)\\b", "^(mejl|epost|post|mail|adress)",
             "[\\w.+-]+@[\\w-]+\\.[\\w.]+"),

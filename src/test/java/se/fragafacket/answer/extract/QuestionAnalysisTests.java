@@ -53,6 +53,8 @@ class QuestionAnalysisTests {
         assertThat(of("Vilket parti samverkar LO-facken med?", "").kind()).isNotEqualTo(QuestionKind.LIST);
         assertThat(of("Vilka är medlemmar?", "").sort()).isEmpty(); // "är" is no sort of thing
         assertThat(of("Hur länge sitter styrelsen?", "").kind()).isEqualTo(QuestionKind.DURATION);
+        assertThat(of("Hur når jag henne?", "Vem är ordförande?").kind()).isEqualTo(QuestionKind.PHONE);
+        assertThat(QuestionKind.of("How do I contact the safety representative?")).isEqualTo(QuestionKind.PHONE);
         assertThat(QuestionKind.DURATION.heldBy("Styrelsen väljs för två år i taget.")).isTrue();
         assertThat(QuestionKind.DURATION.heldBy("Styrelsen har sju ledamöter.")).isFalse();
         assertThat(QuestionKind.LIST.heldBy("Medlemmar är undersköterskor, elektriker och byggnadsarbetare.")).isTrue();
