@@ -30,7 +30,6 @@ public final class Features {
             "kindHeld",         // the sentence holds the kind of fact asked (a number, a date, a name, a phone)
             "kindLacking",      // a number/date/phone/e-mail is asked and the sentence holds none
             "kindBeside",       // share of the question's ideas other than names in the clause that holds the asked fact
-            "conditionUnasked", // it opens with a condition ("Finns det ingen klubb …", "Om du …") the question does not pose
             "countNoun",        // a number stands just before an asked word ("nio LO-distrikt")
             "choice",           // an "A eller B?" question: the sentence holds one of the alternatives
             "rank",             // 1 / (1 + retrieval rank of its passage)
@@ -84,7 +83,6 @@ public final class Features {
         f.put("kindHeld", kind.hasEvidence() && evidence ? 1.0 : 0.0);
         f.put("kindLacking", kind.needsEvidence() && !evidence ? 1.0 : 0.0);
         f.put("kindBeside", kind.needsEvidence() && evidence ? kindBeside(asked, unit.text(), kind, language, analysis) : 0.0);
-        f.put("conditionUnasked", conditionUnasked(unit.text(), asked, language, analysis) ? 1.0 : 0.0);
         f.put("countNoun", kind == QuestionKind.NUMBER && countNoun(asked, unit.sequence()) ? 1.0 : 0.0);
         f.put("choice", choice(question.choices(), unit.stems()));
         f.put("rank", 1.0 / (1 + candidate.rank()));
@@ -208,31 +206,6 @@ public final class Features {
             }
         }
         return best;
-    }
-
-    /** A condition opening a sentence: a conditional conjunction, or a verb before its subject ("Är du …", "Finns det …"). */
-    private static final Pattern CONDITION = Pattern.compile(
-            "^(?:(?:om|ifall|if|hvis|unless|utan att|vid)\\s|(?!(?:nu|här|där|då|då|så|i|i dag|nå|her|der|there|now|then)\\s)"
-            + "\\p{L}+\\s(?:du|man|ni|det|dere|jeg|you|vi|hon|han|hun|den)\\s)",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CHARACTER_CLASS);
-
-    /**
-     * The sentence answers only under a condition it opens with, and the question poses none of that
-     * condition's words: "Finns det ingen klubb utses skyddsombudet av arbetstagarna själva" does not answer
-     * "Vem utser skyddsombudet?"; "Tjänar du under 15 000 kronor …" does answer "… om jag tjänar 12 000?".
-     */
-    public static boolean conditionUnasked(String sentence, List<TermGroup> asked, Language language,
-                                           Analysis analysis) {
-        java.util.regex.Matcher opening = CONDITION.matcher(sentence.strip());
-        if (sentence.strip().endsWith("?") || !opening.find()) {
-            return false;
-        }
-        String rest = sentence.strip().substring(opening.start());
-        int comma = rest.indexOf(',');
-        String[] words = (comma > 0 ? rest.substring(0, comma) : rest).split("\\s+");
-        String condition = String.join(" ", java.util.Arrays.copyOfRange(words, 0, Math.min(words.length, 4)));
-        Stems stems = Stems.of(analysis.terms(condition, language));
-        return asked.stream().noneMatch(group -> stems.match(group) >= 0.7);
     }
 
     /** Share of the names asked that the document is about: its file name or title holds them. */

@@ -159,22 +159,4 @@ class FeaturesTests {
         assertThat(pronoun[Features.NAMES.indexOf("coverage")]).isEqualTo(1.0);
         assertThat(pronoun[Features.NAMES.indexOf("kindHeld")]).isEqualTo(1.0);
     }
-
-    @Test
-    void aSentenceAnsweringUnderAConditionTheQuestionDoesNotPoseIsMarked() {
-        List<TermGroup> who = List.of(idea("utser", 1, false), idea("skyddsombudet", 2, false));
-        assertThat(Features.conditionUnasked("Finns det ingen klubb utses skyddsombudet av arbetstagarna själva.",
-                who, Language.SV, analysis)).isTrue();
-        assertThat(Features.conditionUnasked("Skyddsombudet utses av den lokala fackliga organisationen.",
-                who, Language.SV, analysis)).isFalse();
-        List<TermGroup> fee = List.of(idea("kostar", 1, false), idea("tjänar", 1, false), idea("15000", 1, false));
-        assertThat(Features.conditionUnasked("Tjänar du under 15 000 kronor i månaden betalar du 170 kronor.",
-                fee, Language.SV, analysis)).isFalse();
-        assertThat(Features.conditionUnasked("Om du blir sjuk ska du ringa chefen.", fee, Language.SV, analysis))
-                .isTrue();
-        assertThat(Features.conditionUnasked("I dag finns det nio LO-distrikt.", fee, Language.SV, analysis))
-                .isFalse();
-        assertThat(Features.conditionUnasked("Du når henne på 031-779 40 15.", fee, Language.SV, analysis))
-                .isFalse();
-    }
 }
