@@ -51,7 +51,9 @@ public final class Composer {
                 continue; // a caption between the sentence and what follows
             }
             boolean required = i <= candidate.index() || inList && unit.listItem();
-            boolean more = !kind.wantsFact() && !unit.listItem() && !inList && sentences < 2 && !Features.fragment(unit);
+            // a list question is answered by its enumeration or list alone; other open questions by the gist
+            boolean more = !kind.wantsFact() && kind != QuestionKind.LIST && !unit.listItem() && !inList
+                    && sentences < 2 && !Features.fragment(unit);
             if (!required && !more) {
                 break;
             }
