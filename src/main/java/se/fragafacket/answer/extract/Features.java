@@ -63,16 +63,19 @@ public final class Features {
         Stems subject = setting.documentSubject().getOrDefault(documentId, Stems.EMPTY);
         boolean evidence = kind.heldBy(unit.text()) || kind == QuestionKind.LIST && (unit.listItem() || unit.leadIn());
         java.util.function.Predicate<String> named = question::namesKind;
+        // a list question's sort ("mål", "yrken") is only half-held by an enumeration that does not name it:
+        // "Distriktets övergripande mål är: …" still outranks "… består av Östergötland, Södermanland …"
+        double sortCredit = kind == QuestionKind.LIST ? 0.5 : 1;
         // what is quoted is judged: a sentence speaking by pronoun is quoted after the one naming the person
         Stems own = Composer.namedBefore(candidate.units(), candidate.index())
                 ? Stems.union(candidate.units().get(candidate.index() - 1).stems(), unit.stems()) : unit.stems();
         Map<String, Double> f = new LinkedHashMap<>();
-        f.put("coverage", coverage(asked, own, named, evidence));
-        f.put("section", coverage(asked, Stems.union(own, passage), named, evidence));
+        f.put("coverage", coverage(asked, own, named, evidence, sortCredit));
+        f.put("section", coverage(asked, Stems.union(own, passage), named, evidence, sortCredit));
         f.put("heading", coverage(asked, heading, named, false));
         f.put("topicMissing", topicMissing(asked, passage, documentText, named,
                 evidence || kind == QuestionKind.LIST && candidate.units().stream().anyMatch(Unit::listItem)));
-        f.put("topic", coverage(asked.stream().filter(g -> !g.scope()).toList(), own, named, evidence));
+        f.put("topic", coverage(asked.stream().filter(g -> !g.scope()).toList(), own, named, evidence, sortCredit));
         java.util.Set<String> none = java.util.Set.of();
         f.put("scopeHeld", scopeHeld(setting.names(), setting.documentNames().getOrDefault(documentId, none)));
         // names are compared as written: Swedish and Norwegian share them, English translates them ("Central Sweden")
@@ -113,12 +116,18 @@ public final class Features {
     /** The same, with the stems that name the asked sort of fact given ("yrken" of "Vilka yrken …?"). */
     public static double coverage(List<TermGroup> asked, Stems stems, java.util.function.Predicate<String> namesKind,
                                   boolean evidence) {
+        return coverage(asked, stems, namesKind, evidence, 1);
+    }
+
+    /** The same, an idea naming the asked sort held only to {@code credit} (0–1) where a fact of that sort stands. */
+    public static double coverage(List<TermGroup> asked, Stems stems, java.util.function.Predicate<String> namesKind,
+                                  boolean evidence, double credit) {
         double total = 0;
         double held = 0;
         for (TermGroup group : asked) {
             total += group.weight();
             boolean named = evidence && group.alternatives().stream().anyMatch(namesKind);
-            held += group.weight() * (named ? 1 : stems.match(group));
+            held += group.weight() * Math.max(named ? credit : 0, stems.match(group));
         }
         return total <= 0 ? 0 : held / total;
     }

@@ -138,6 +138,10 @@ class FeaturesTests {
         List<TermGroup> asked = List.of(idea("yrken", 2, false), idea("medlemmarna", 1, false));
         Stems enumeration = stems("Medlemmar är undersköterskor, elektriker och byggnadsarbetare.");
         assertThat(Features.coverage(asked, enumeration, question::namesKind, true)).isEqualTo(1.0);
+        assertThat(Features.coverage(asked, enumeration, question::namesKind, true, 0.5)).isCloseTo(2 / 3.0,
+                org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(Features.coverage(asked, stems("Medlemmar har yrken som undersköterskor, elektriker och målare."),
+                question::namesKind, true, 0.5)).isEqualTo(1.0);
         assertThat(Features.coverage(asked, enumeration, question::namesKind, false)).isCloseTo(1 / 3.0,
                 org.assertj.core.data.Offset.offset(1e-9));
         assertThat(Features.topicMissing(asked, enumeration, Stems.EMPTY, question::namesKind, true)).isZero();

@@ -59,6 +59,7 @@ class QuestionAnalysisTests {
         assertThat(QuestionKind.DURATION.heldBy("Styrelsen har sju ledamöter.")).isFalse();
         assertThat(QuestionKind.LIST.heldBy("Medlemmar är undersköterskor, elektriker och byggnadsarbetare.")).isTrue();
         assertThat(QuestionKind.LIST.heldBy("Medlemmar finns i hela regionen.")).isFalse();
+        assertThat(QuestionKind.NUMBER.heldBy("Omkring hälften av medlemmarna arbetar på ackord.")).isTrue();
     }
 
     @Test
