@@ -65,7 +65,7 @@ public final class Features {
         java.util.function.Predicate<String> named = question::namesKind;
         // a list question's sort ("mål", "yrken") is only half-held by an enumeration that does not name it:
         // "Distriktets övergripande mål är: …" still outranks "… består av Östergötland, Södermanland …"
-        double sortCredit = kind == QuestionKind.LIST ? 0.5 : 1;
+        double sortCredit = kind == QuestionKind.LIST ? 0 : 1;
         // what is quoted is judged: a sentence speaking by pronoun is quoted after the one naming the person
         Stems own = Composer.namedBefore(candidate.units(), candidate.index())
                 ? Stems.union(candidate.units().get(candidate.index() - 1).stems(), unit.stems()) : unit.stems();
