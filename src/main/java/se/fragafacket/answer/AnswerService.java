@@ -2,7 +2,6 @@ package se.fragafacket.answer;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -10,6 +9,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import se.fragafacket.answer.extract.QuestionAnalysis;
 import se.fragafacket.search.Analysis;
 import se.fragafacket.search.KnowledgeIndex;
 import se.fragafacket.search.Language;
@@ -29,17 +29,8 @@ public class AnswerService {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AnswerService.class);
 
     private static final Pattern CONVERSATION_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
-    /** Words by which a follow-up points back at what was just talked about. */
-    private static final Set<String> BACK_REFERENCES = Set.of(
-            "det", "den", "dem", "dess", "detta", "denna", "där", "dit", "dom", "han", "hon", "honom", "henne",
-            "deras", "samma", "dette", "denne", "der", "hun", "ham", "deres", "it", "that", "this", "they", "them",
-            "there", "he", "she", "him", "her", "its", "their", "those", "these", "då", "också", "også", "also");
-
     /** Only spaces of any kind (no-break, thin, ideographic), invisible format characters (zero-width, BOM) and controls. */
     private static final Pattern NOTHING_SHOWN = Pattern.compile("[\\p{Z}\\s\\p{Cf}\\p{Cc}]*");
-
-    /** A word written with a capital inside the message: a name of its own ("LO", "Västsverige"). */
-    private static final Pattern NAME = Pattern.compile("[\\s(\"'«-]\\p{Lu}");
 
     private final KnowledgeIndex index;
     private final Analysis analysis;
@@ -187,13 +178,16 @@ public class AnswerService {
             tokens.accept(answer.text());
             return new Trial(answer, List.of(), null);
         }
-        boolean followUp = isFollowUp(question, language, history);
-        Conversations.Turn previous = followUp ? history.get(history.size() - 1) : null;
-        Retrieval retrieval = index.search(question, language, followUp ? previous.question() : "",
-                followUp ? Set.copyOf(previous.documentIds()) : Set.of(), properties.passages());
-        Answer answer = answerer.answer(question, language, retrieval, history, tokens);
-        return new Trial(answer, retrieval.passages(),
-                explain ? answerer.explain(question, language, retrieval, history) : null);
+        // the question is read once, in its conversation; search and answering share that reading
+        Conversations.Turn previous = history.isEmpty() ? null : history.get(history.size() - 1);
+        QuestionAnalysis asked = QuestionAnalysis.read(question, language, analysis,
+                previous == null ? "" : previous.question(),
+                previous == null ? Set.of() : Set.copyOf(previous.documentIds()),
+                previous == null ? "" : previous.answer());
+        Retrieval retrieval = index.search(question, language, asked.previous(), asked.previousDocuments(),
+                properties.passages());
+        Answerer.Explained answered = answerer.answerExplained(asked, retrieval, history, tokens);
+        return new Trial(answered.answer(), retrieval.passages(), explain ? answered.decision() : null);
     }
 
     /** The message as asked, or why it cannot be. */
@@ -214,23 +208,4 @@ public class AnswerService {
         conversations.forget(Conversations.key(channel, conversationId));
     }
 
-    /**
-     * A message that leans on the one before: it says next to nothing on its own ("Och i Västsverige?"), or it
-     * points back ("Vem är ansvarig för det?", "Vilket telefonnummer har hon?") without naming a subject of
-     * its own — "Hur många LO-distrikt finns det idag?" is a new question, however much "det" it holds.
-     */
-    private boolean isFollowUp(String question, Language language, List<Conversations.Turn> history) {
-        if (history.isEmpty()) {
-            return false;
-        }
-        int words = analysis.queryTerms(question, language).size();
-        if (words <= 1) {
-            return true;
-        }
-        boolean pointsBack = false;
-        for (String word : question.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
-            pointsBack |= BACK_REFERENCES.contains(word);
-        }
-        return pointsBack && words <= 3 && !NAME.matcher(question).find();
-    }
 }

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.fragafacket.answer.extract.Candidate;
 import se.fragafacket.answer.extract.Composer;
+import se.fragafacket.answer.extract.Conflicts;
 import se.fragafacket.answer.extract.Decision;
 import se.fragafacket.answer.extract.Features;
 import se.fragafacket.answer.extract.QuestionAnalysis;
@@ -33,9 +34,6 @@ import se.fragafacket.search.Retrieval;
 final class ExtractiveAnswerer implements Answerer {
 
     private static final Logger log = LoggerFactory.getLogger(ExtractiveAnswerer.class);
-    private static final int FEATURE_SECTION = Features.NAMES.indexOf("section");
-    private static final int FEATURE_OLDER = Features.NAMES.indexOf("olderCopy");
-    private static final int FEATURE_SCOPE = Features.NAMES.indexOf("scopeHeld");
     private static final int FEATURE_ABSENT = Features.NAMES.indexOf("scopeAbsent");
 
     private final Analysis analysis;
@@ -62,43 +60,35 @@ final class ExtractiveAnswerer implements Answerer {
     @Override
     public Answer answer(String text, Language language, Retrieval retrieval, List<Conversations.Turn> history,
                          Consumer<String> tokens) {
-        Decision decision = decide(text, language, retrieval, history);
-        log.debug("'{}': {}", text, decision.reason());
+        return answer(analyse(text, language, retrieval, history), retrieval, history, tokens);
+    }
+
+    @Override
+    public Answer answer(QuestionAnalysis question, Retrieval retrieval, List<Conversations.Turn> history,
+                         Consumer<String> tokens) {
+        return answerExplained(question, retrieval, history, tokens).answer();
+    }
+
+    @Override
+    public Explained answerExplained(QuestionAnalysis question, Retrieval retrieval, List<Conversations.Turn> history,
+                                     Consumer<String> tokens) {
+        Decision decision = decide(question, retrieval);
+        log.debug("'{}': {}", question.text(), decision.reason());
+        Language language = question.language();
         if (!decision.answered()) {
             String refusal = decision.reason().startsWith(ORPHAN) ? askBack(language) : prompts.noAnswer(language);
             tokens.accept(refusal);
-            return new Answer.NotFound(refusal, Answer.Reason.NOT_IN_KNOWLEDGE_BASE);
+            return new Explained(new Answer.NotFound(refusal, Answer.Reason.NOT_IN_KNOWLEDGE_BASE), decision);
         }
         Decision.Scored best = decision.ranked().get(0);
         Map<Passage, List<Unit>> quoted = Composer.single(best.candidate().passage(), best.excerpt());
-        Decision.Scored other = differing(decision, best);
+        Decision.Scored other = Conflicts.differing(decision, question.kind());
         if (other != null) {
             quoted.put(other.candidate().passage(), other.excerpt());
         }
         String answer = Composer.compose(quoted, language, other != null);
         stream(answer, tokens);
-        return new Answer.Found(answer, quoted.keySet().stream().map(Sources::of).toList());
-    }
-
-    /**
-     * Another document answering about as well and saying something else (a board term of one year in one
-     * district, two in another): both are quoted, each named. A question naming whom it asks about gets only
-     * documents about that one; an older copy of a page never speaks beside its newer version.
-     */
-    private Decision.Scored differing(Decision decision, Decision.Scored best) {
-        String bestDocument = best.candidate().passage().documentId();
-        for (Decision.Scored other : decision.ranked().subList(1, decision.ranked().size())) {
-            if (other.probability() < Math.max(decision.threshold(), 0.85 * best.probability())) {
-                return null;
-            }
-            boolean named = best.features()[FEATURE_SCOPE] > 0;
-            if (!other.candidate().passage().documentId().equals(bestDocument) && other.features()[FEATURE_OLDER] == 0
-                    && (!named || other.features()[FEATURE_SCOPE] >= best.features()[FEATURE_SCOPE])
-                    && !other.excerptText().equals(best.excerptText())) {
-                return other;
-            }
-        }
-        return null;
+        return new Explained(new Answer.Found(answer, quoted.keySet().stream().map(Sources::of).toList()), decision);
     }
 
     static final String ORPHAN = "avböjt: följdfråga utan tidigare fråga";
@@ -116,18 +106,25 @@ final class ExtractiveAnswerer implements Answerer {
 
     @Override
     public Decision explain(String text, Language language, Retrieval retrieval, List<Conversations.Turn> history) {
-        return decide(text, language, retrieval, history);
+        return decide(analyse(text, language, retrieval, history), retrieval);
     }
 
-    /** Every stage up to the decision, with the features and probability of each candidate (best first). */
-    Decision decide(String text, Language language, Retrieval retrieval, List<Conversations.Turn> history) {
+    /**
+     * The question read from its words and conversation, for callers that did not read it before searching (a
+     * model answerer falling back): a follow-up where the search was given the earlier question.
+     */
+    QuestionAnalysis analyse(String text, Language language, Retrieval retrieval, List<Conversations.Turn> history) {
         boolean followUp = !history.isEmpty()
                 && retrieval.contextTerms().values().stream().anyMatch(groups -> !groups.isEmpty());
         Conversations.Turn previous = followUp ? history.get(history.size() - 1) : null;
-        QuestionAnalysis question = QuestionAnalysis.of(text, language, analysis, followUp ? previous.question() : "", followUp,
+        return QuestionAnalysis.of(text, language, analysis, followUp ? previous.question() : "", followUp,
                 followUp ? Set.copyOf(previous.documentIds()) : Set.of(), followUp ? previous.answer() : "");
+    }
+
+    /** Every stage after the question's analysis up to the decision, each candidate's features and probability (best first). */
+    Decision decide(QuestionAnalysis question, Retrieval retrieval) {
         Scorer scorer = this.scorer;
-        if (question.orphanFollowUp(analysis.queryTerms(text, language).size())) {
+        if (question.orphanFollowUp(analysis)) {
             return new Decision(false, ORPHAN, scorer.threshold(), List.of());
         }
         Setting setting = Setting.of(question, retrieval, analysis, this::units, documentDates);
@@ -160,15 +157,6 @@ final class ExtractiveAnswerer implements Answerer {
         String reason = String.format(java.util.Locale.ROOT, "%s: bästa meningens sannolikhet %.2f %s tröskeln %.2f",
                 answered ? "svarat" : "avböjt", best, answered ? "≥" : "<", scorer.threshold());
         return new Decision(answered, reason, scorer.threshold(), ranked);
-    }
-
-    /**
-     * How much of the question the best retrieved passage holds (0–1): a model is only asked when the passages
-     * are about the question at all.
-     */
-    double relevance(String text, Retrieval retrieval, List<Conversations.Turn> history) {
-        Decision decision = decide(text, Language.detect(text), retrieval, history);
-        return decision.ranked().stream().mapToDouble(s -> s.features()[FEATURE_SECTION]).max().orElse(0);
     }
 
     /** The extractive answer exists at once; it is still handed over in a few pieces, as a model's would be. */

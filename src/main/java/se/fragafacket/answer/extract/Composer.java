@@ -37,8 +37,7 @@ public final class Composer {
                 start = i - 1; // a list is asked for: quote it whole, from the line that introduces it
             }
         }
-        if (start > 0 && speaksByPronoun(units.get(start).text()) && !units.get(start - 1).listItem()
-                && PERSON_NAME.matcher(units.get(start - 1).text()).find()) {
+        if (namedBefore(units, start)) {
             start--; // "Du når honom på …" says whom only with the sentence before
         }
         List<Unit> out = new ArrayList<>();
@@ -52,7 +51,9 @@ public final class Composer {
                 continue; // a caption between the sentence and what follows
             }
             boolean required = i <= candidate.index() || inList && unit.listItem();
-            boolean more = !kind.wantsFact() && !unit.listItem() && !inList && sentences < 2 && !Features.fragment(unit);
+            // a list question is answered by its enumeration or list alone; other open questions by the gist
+            boolean more = !kind.wantsFact() && kind != QuestionKind.LIST && !unit.listItem() && !inList
+                    && sentences < 2 && !Features.fragment(unit);
             if (!required && !more) {
                 break;
             }
@@ -70,6 +71,12 @@ public final class Composer {
             inList = inList || unit.leadIn();
         }
         return out;
+    }
+
+    /** The unit speaks of a person by pronoun only and the sentence before names the person: both are quoted. */
+    public static boolean namedBefore(List<Unit> units, int index) {
+        return index > 0 && speaksByPronoun(units.get(index).text()) && !units.get(index - 1).listItem()
+                && PERSON_NAME.matcher(units.get(index - 1).text()).find();
     }
 
     static boolean speaksByPronoun(String text) {

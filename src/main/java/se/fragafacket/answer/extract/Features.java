@@ -29,6 +29,7 @@ public final class Features {
             "scopeAbsent",      // a name asked that the document does not even mention
             "kindHeld",         // the sentence holds the kind of fact asked (a number, a date, a name, a phone)
             "kindLacking",      // a number/date/phone/e-mail is asked and the sentence holds none
+            "kindBeside",       // share of the question's ideas other than names in the clause that holds the asked fact
             "countNoun",        // a number stands just before an asked word ("nio LO-distrikt")
             "choice",           // an "A eller B?" question: the sentence holds one of the alternatives
             "rank",             // 1 / (1 + retrieval rank of its passage)
@@ -60,13 +61,21 @@ public final class Features {
         String documentId = candidate.passage().documentId();
         Stems documentText = setting.documentText().getOrDefault(documentId, Stems.EMPTY);
         Stems subject = setting.documentSubject().getOrDefault(documentId, Stems.EMPTY);
-        boolean evidence = kind.heldBy(unit.text());
+        boolean evidence = kind.heldBy(unit.text()) || kind == QuestionKind.LIST && (unit.listItem() || unit.leadIn());
+        java.util.function.Predicate<String> named = question::namesKind;
+        // a list question's sort ("mål", "yrken") is only half-held by an enumeration that does not name it:
+        // "Distriktets övergripande mål är: …" still outranks "… består av Östergötland, Södermanland …"
+        double sortCredit = kind == QuestionKind.LIST ? 0 : 1;
+        // what is quoted is judged: a sentence speaking by pronoun is quoted after the one naming the person
+        Stems own = Composer.namedBefore(candidate.units(), candidate.index())
+                ? Stems.union(candidate.units().get(candidate.index() - 1).stems(), unit.stems()) : unit.stems();
         Map<String, Double> f = new LinkedHashMap<>();
-        f.put("coverage", coverage(asked, unit.stems(), kind, evidence));
-        f.put("section", coverage(asked, Stems.union(unit.stems(), passage), kind, evidence));
-        f.put("heading", coverage(asked, heading, kind, false));
-        f.put("topicMissing", topicMissing(asked, passage, documentText));
-        f.put("topic", topic(asked, unit.stems(), kind, evidence));
+        f.put("coverage", coverage(asked, own, named, evidence, sortCredit));
+        f.put("section", coverage(asked, Stems.union(own, passage), named, evidence, sortCredit));
+        f.put("heading", coverage(asked, heading, named, false));
+        f.put("topicMissing", topicMissing(asked, passage, documentText, named,
+                evidence || kind == QuestionKind.LIST && candidate.units().stream().anyMatch(Unit::listItem)));
+        f.put("topic", coverage(asked.stream().filter(g -> !g.scope()).toList(), own, named, evidence, sortCredit));
         java.util.Set<String> none = java.util.Set.of();
         f.put("scopeHeld", scopeHeld(setting.names(), setting.documentNames().getOrDefault(documentId, none)));
         // names are compared as written: Swedish and Norwegian share them, English translates them ("Central Sweden")
@@ -74,8 +83,9 @@ public final class Features {
                 && (language == Language.EN || question.language() == Language.EN);
         f.put("scopeAbsent", translated ? 0.0
                 : scopeAbsent(setting.names(), setting.documentWords().getOrDefault(documentId, none)));
-        f.put("kindHeld", kind.wantsFact() && evidence ? 1.0 : 0.0);
+        f.put("kindHeld", kind.hasEvidence() && evidence ? 1.0 : 0.0);
         f.put("kindLacking", kind.needsEvidence() && !evidence ? 1.0 : 0.0);
+        f.put("kindBeside", kind.needsEvidence() && evidence ? kindBeside(asked, unit.text(), kind, language, analysis) : 0.0);
         f.put("countNoun", kind == QuestionKind.NUMBER && countNoun(asked, unit.sequence()) ? 1.0 : 0.0);
         f.put("choice", choice(question.choices(), unit.stems()));
         f.put("rank", 1.0 / (1 + candidate.rank()));
@@ -100,18 +110,36 @@ public final class Features {
      * ("telefonnummer") counts as held where a fact of that kind stands.
      */
     public static double coverage(List<TermGroup> asked, Stems stems, QuestionKind kind, boolean evidence) {
+        return coverage(asked, stems, kind::namedBy, evidence);
+    }
+
+    /** The same, with the stems that name the asked sort of fact given ("yrken" of "Vilka yrken …?"). */
+    public static double coverage(List<TermGroup> asked, Stems stems, java.util.function.Predicate<String> namesKind,
+                                  boolean evidence) {
+        return coverage(asked, stems, namesKind, evidence, 1);
+    }
+
+    /** The same, an idea naming the asked sort held only to {@code credit} (0–1) where a fact of that sort stands. */
+    public static double coverage(List<TermGroup> asked, Stems stems, java.util.function.Predicate<String> namesKind,
+                                  boolean evidence, double credit) {
         double total = 0;
         double held = 0;
         for (TermGroup group : asked) {
             total += group.weight();
-            boolean named = evidence && group.alternatives().stream().anyMatch(kind::namedBy);
-            held += group.weight() * (named ? 1 : stems.match(group));
+            boolean named = evidence && group.alternatives().stream().anyMatch(namesKind);
+            held += group.weight() * Math.max(named ? credit : 0, stems.match(group));
         }
         return total <= 0 ? 0 : held / total;
     }
 
     /** Weighted share of the ideas other than names that neither the passage nor its document's retrieved text holds. */
     public static double topicMissing(List<TermGroup> asked, Stems passage, Stems document) {
+        return topicMissing(asked, passage, document, stem -> false, false);
+    }
+
+    /** The same, where an idea naming the asked sort of fact counts as held when the passage holds such a fact. */
+    public static double topicMissing(List<TermGroup> asked, Stems passage, Stems document,
+                                      java.util.function.Predicate<String> namesKind, boolean evidence) {
         double total = 0;
         double missing = 0;
         for (TermGroup group : asked) {
@@ -119,6 +147,9 @@ public final class Features {
                 continue;
             }
             total += group.weight();
+            if (evidence && group.alternatives().stream().anyMatch(namesKind)) {
+                continue;
+            }
             missing += group.weight() * (1 - Math.max(passage.match(group), 0.5 * document.match(group)));
         }
         return total <= 0 ? 0 : missing / total;
@@ -127,6 +158,63 @@ public final class Features {
     /** Weighted share of the question's ideas other than names (what is asked about them) that the sentence holds. */
     public static double topic(List<TermGroup> asked, Stems stems, QuestionKind kind, boolean evidence) {
         return coverage(asked.stream().filter(g -> !g.scope()).toList(), stems, kind, evidence);
+    }
+
+    private static final Pattern CLAUSE = Pattern.compile(",\\s|;|•|\\s(och|samt|men|og|eller|and|or|but)\\s",
+            Pattern.UNICODE_CHARACTER_CLASS);
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\d][\\p{L}\\d-]*", Pattern.UNICODE_CHARACTER_CLASS);
+
+    /**
+     * The asked fact stands by what is asked about it: the best weighted share of the question's ideas other
+     * than names held by one clause of the sentence that also holds a fact of the asked kind beyond the words of
+     * those ideas ("Första maj 1 maj", not "Kollektivavtalets dag 17/3, Första maj och …", whose "maj" is only
+     * the asked day's name).
+     */
+    public static double kindBeside(List<TermGroup> asked, String sentence, QuestionKind kind, Language language,
+                                    Analysis analysis) {
+        List<TermGroup> topic = asked.stream().filter(g -> !g.scope()).toList();
+        double best = 0;
+        for (String clause : CLAUSE.split(sentence)) {
+            if (!kind.heldBy(clause)) {
+                continue;
+            }
+            java.util.regex.Matcher word = WORD.matcher(clause);
+            List<int[]> spans = new java.util.ArrayList<>();
+            List<String> stems = new java.util.ArrayList<>();
+            while (word.find()) {
+                List<String> terms = analysis.terms(word.group(), language);
+                spans.add(new int[] {word.start(), word.end()});
+                stems.add(terms.isEmpty() ? "" : terms.get(0));
+            }
+            boolean[] ideaWord = new boolean[stems.size()];
+            for (TermGroup group : topic) {
+                for (String alternative : group.alternatives()) {
+                    String[] parts = alternative.split(" ");
+                    for (int i = 0; i + parts.length <= stems.size(); i++) {
+                        boolean all = true;
+                        for (int k = 0; k < parts.length && all; k++) {
+                            all = Stems.matchStem(parts[k], Set.of(stems.get(i + k))) >= 0.7;
+                        }
+                        for (int k = 0; all && k < parts.length; k++) {
+                            ideaWord[i + k] = true;
+                        }
+                    }
+                }
+            }
+            java.util.regex.Matcher fact = kind.evidence(clause);
+            boolean beyond = false;
+            while (fact.find() && !beyond) {
+                for (int i = 0; i < spans.size() && !beyond; i++) {
+                    beyond = !ideaWord[i] && spans.get(i)[0] < fact.end() && spans.get(i)[1] > fact.start();
+                }
+            }
+            if (beyond) {
+                best = Math.max(best, coverage(topic, Stems.of(stems.stream().filter(t -> !t.isEmpty()).toList()),
+                        kind, true));
+            }
+        }
+        return best;
     }
 
     /** Share of the names asked that the document is about: its file name or title holds them. */

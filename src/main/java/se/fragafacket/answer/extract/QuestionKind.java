@@ -8,16 +8,23 @@ import java.util.regex.Pattern;
  * A sentence holding the asked kind (a number for "hur många", a date for "när") is preferred.
  */
 public enum QuestionKind {
+    /** "Hur länge väljs styrelsen?": a span of time ("två år", "tre månader") answers it. */
+    DURATION("\\b(hur länge|hur lång tid|hur långt tid|hvor lenge|hvor lang tid|how long|for how long)\\b",
+            "^(tid|period|mandat|längd|lengd|term|durat)",
+            "\\b(\\d+|ett|en|et|ei|två|tre|fyra|fem|sex|sju|åtta|nio|tio|tolv|to|fire|seks|syv|åtte|ti|one|two|three|four|five|six|ten|twelve|några|noen|a few)"
+            + "\\s+(år|års|månad\\w*|måned\\w*|veck\\w*|uke\\w*|dag\\w*|døgn|timm\\w*|time\\w*|year\\w*|month\\w*|week\\w*|day\\w*|hour\\w*)\\b"
+            + "|\\b(ett|et|ett och ett|one|each) (år|year) (i taget|av gangen|at a time)"),
     NUMBER("\\b(hur många|hur mycket|hur stor|hvor mange|hvor mye|hvor stor|how many|how much|how large|antal|antalet)\\b",
             "^(antal|andel|procent|percent|prosent|siffr|tal)",
-            "\\b\\d[\\d  ]*\\b|\\b(två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|trettio|fyrtio|femtio|hundra|tusen|fire|seks|syv|åtte|ti|two|three|four|five|six|seven|eight|nine|ten|dussin|drygt|nästan)\\b"),
-    DATE("\\b(när|når|when|vilket datum|vilken dag|hvilken dato|what date|which day)\\b",
+            "\\b\\d[\\d  ]*\\b|\\b(två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|trettio|fyrtio|femtio|hundra|tusen|fire|seks|syv|åtte|ti|two|three|four|five|six|seven|eight|nine|ten|dussin|drygt|nästan|hälften|halva|halvparten|en tredjedel|en fjärdedel|var tredje|var fjärde|majoriteten|flertalet|de flesta|de fleste|half|a third|most)\\b"),
+    DATE("\\b(när|(?<!(hur|hvordan) )når|when|vilket datum|vilken dag|hvilken dato|what date|which day)\\b",
             "^(datum|dato|date|dag|day|tid|tidpunkt|time|klock|klokk)",
             "\\b\\d{1,2}\\s*(–|-)?\\s*(\\d{1,2}\\s*)?(jan|feb|mar|apr|maj|mai|may|jun|jul|aug|sep|okt|oct|nov|dec)\\w*|\\b\\d{1,2}/\\d{1,2}\\b|\\bvecka \\d+|\\buke \\d+|\\b(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\\b"
             + "|\\b(klockan|klokken|kl\\.?|at)\\s?\\d{1,2}|\\b\\d{1,2}[:.]\\d{2}\\b"
             + "|\\b(måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mandag|tirsdag|lørdag|søndag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"),
-    PHONE("\\b(telefon\\w*|nummer|numret|ringa|ringer|ring|ringe|phone|call|tel)\\b",
-            "^(telefon|numm|ring|tel|phon|call|hjälptelefon|helplin|mobil)",
+    PHONE("\\b(telefon\\w*|nummer|numret|ringa|ringer|ring|ringe|phone|call|tel"
+            + "|(hur|hvordan|how) (når|kontaktar|kontakter|kommer|reach|contact|get hold of) \\w+|kontakta|kontakte|reach|contact)\\b",
+            "^(telefon|numm|ring|tel|phon|call|hjälptelefon|helplin|mobil|kontakt|contact|reach|nå)",
             "(?<![\\d-])(\\+\\d{2}[\\d -]{7,}\\d|0\\d{1,3}[-– ]?\\d{2,3}(?:[ ]?\\d{2}){1,3})(?![\\d-])"),
     EMAIL("\\b(e-?post|mejl\\w*|e-?mail|epost|adress)\\b", "^(mejl|epost|post|mail|adress)",
             "[\\w.+-]+@[\\w-]+\\.[\\w.]+"),
@@ -27,6 +34,12 @@ public enum QuestionKind {
             "\\b(i|på|in|at|på) \\p{Lu}\\p{L}+"),
     /** "Vad är LO-distriktet?": a sentence saying what it is ("X är …") answers it. */
     DEFINITION("^\\s*(vad|hva|what)\\s+(är|var|er|is|are)\\b", null, "^[^.:]{0,60}\\s(är|er|is|are)\\s"),
+    /**
+     * "Vilka yrken …?", "Hvilke organisasjoner …?": several things of one sort are asked for; an enumeration
+     * ("undersköterskor, elektriker och byggnadsarbetare") or a list answers it, though it seldom names the sort.
+     */
+    LIST("\\b(vilka|hvilke|which)\\s+\\p{L}", null,
+            "[^,;]+,[^,;]+(,| och | og | and | samt )[^,;]+"),
     OTHER(null, null, null);
 
     private final Pattern question;
@@ -63,16 +76,39 @@ public enum QuestionKind {
         return evidence.matcher(text).find();
     }
 
+    /** Where a text states facts of this kind (a kind with evidence only). */
+    public java.util.regex.Matcher evidence(String sentence) {
+        return evidence.matcher(this == PERSON || this == PLACE ? sentence : sentence.toLowerCase(Locale.ROOT));
+    }
+
     /**
      * A number, a date, a phone number or an address is either there or not: a passage without one does not
      * answer "hur många", "när" or "vilket nummer", however much else of the question it holds.
      */
     public boolean needsEvidence() {
-        return this == NUMBER || this == DATE || this == PHONE || this == EMAIL;
+        return this == NUMBER || this == DATE || this == PHONE || this == EMAIL || this == DURATION;
     }
 
     /** A question after a single fact is best answered by one sentence; others by the passage's gist. */
     public boolean wantsFact() {
-        return this != OTHER && this != DEFINITION;
+        return this != OTHER && this != DEFINITION && this != LIST;
+    }
+
+    /** The kind has a form a sentence can be seen to hold (a number, a date, an enumeration…). */
+    public boolean hasEvidence() {
+        return evidence != null && this != DEFINITION;
+    }
+
+    private static final Pattern LIST_WORD = Pattern.compile(
+            "\\b(vilka|hvilke|which)\\s+(?:(?:tre|fyra|fem|sex|två|tre|fire|seks|to|two|three|four|five|\\d+)\\s+)?(\\p{L}[\\p{L}-]*)",
+            Pattern.UNICODE_CHARACTER_CLASS);
+
+    /**
+     * The word naming the sort of thing a list question asks for ("yrken" in "Vilka yrken har …"), or empty:
+     * where an enumeration stands, the sort is taken as named.
+     */
+    public static String sortAsked(String question) {
+        java.util.regex.Matcher m = LIST_WORD.matcher(question.toLowerCase(Locale.ROOT));
+        return m.find() ? m.group(2) : "";
     }
 }

@@ -42,4 +42,14 @@ class ComposerTests {
         Candidate gist = candidate("Vi ordnar kurser.\nKarta över Gävle med kontoret markerat\nKurserna är gratis. Kurserna är gratis.", 0);
         assertThat(answer(gist, QuestionKind.OTHER)).isEqualTo("Vi ordnar kurser. Kurserna är gratis.");
     }
+
+    @Test
+    void aListQuestionGetsTheEnumerationOrTheListAloneAndNoNeighbouringFacts() {
+        Candidate enumeration = candidate("Medlemmar är undersköterskor, elektriker och byggnadsarbetare. "
+                + "Distriktet har 15 LO-fack.", 0);
+        assertThat(answer(enumeration, QuestionKind.LIST))
+                .isEqualTo("Medlemmar är undersköterskor, elektriker och byggnadsarbetare.");
+        Candidate item = candidate("Styrelsen har pekat ut tre frågor:\n• Arbete\n• Löner\n• Välfärd\nMötet hålls i mars.", 1);
+        assertThat(answer(item, QuestionKind.LIST)).isEqualTo("Styrelsen har pekat ut tre frågor:\n• Arbete\n• Löner\n• Välfärd");
+    }
 }

@@ -114,4 +114,53 @@ class FeaturesTests {
         assertThat(vector[Features.NAMES.indexOf("scopeAbsent")]).isZero();
         assertThat(vector[Features.NAMES.indexOf("rank")]).isEqualTo(1.0);
     }
+
+    @Test
+    void kindBesideLooksForTheAskedFactInTheClauseThatHoldsWhatIsAskedAboutIt() {
+        List<TermGroup> asked = List.of(new TermGroup(Set.of(String.join(" ", analysis.terms("första maj", Language.SV))),
+                2, false), idea("Västsverige", 3, true));
+        assertThat(Features.kindBeside(asked, "Första maj 1 maj", QuestionKind.DATE, Language.SV, analysis))
+                .isEqualTo(1.0);
+        assertThat(Features.kindBeside(asked, "Aktiviteter såsom Kollektivavtalets dag 17/3, Första maj och "
+                + "Skyddsombudens dag 23 oktober", QuestionKind.DATE, Language.SV, analysis)).isZero();
+        List<TermGroup> days = List.of(idea("kommunanställda", 2, false), idea("40", 1, false));
+        double rule = Features.kindBeside(days, "Alla anställda har rätt till 25 semesterdagar per år.",
+                QuestionKind.NUMBER, Language.SV, analysis);
+        double agreement = Features.kindBeside(days, "Enligt avtalet för kommunanställda får den som fyller 40 år "
+                + "31 dagar och den som fyller 50 år 32 dagar.", QuestionKind.NUMBER, Language.SV, analysis);
+        assertThat(agreement).isGreaterThan(rule);
+    }
+
+    @Test
+    void aListQuestionsSortIsHeldWhereAnEnumerationStands() {
+        QuestionAnalysis question = QuestionAnalysis.of("Vilka yrken har medlemmarna?", Language.SV, analysis, "",
+                false, Set.of(), "");
+        List<TermGroup> asked = List.of(idea("yrken", 2, false), idea("medlemmarna", 1, false));
+        Stems enumeration = stems("Medlemmar är undersköterskor, elektriker och byggnadsarbetare.");
+        assertThat(Features.coverage(asked, enumeration, question::namesKind, true)).isEqualTo(1.0);
+        assertThat(Features.coverage(asked, enumeration, question::namesKind, true, 0.5)).isCloseTo(2 / 3.0,
+                org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(Features.coverage(asked, stems("Medlemmar har yrken som undersköterskor, elektriker och målare."),
+                question::namesKind, true, 0.5)).isEqualTo(1.0);
+        assertThat(Features.coverage(asked, enumeration, question::namesKind, false)).isCloseTo(1 / 3.0,
+                org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(Features.topicMissing(asked, enumeration, Stems.EMPTY, question::namesKind, true)).isZero();
+        assertThat(Features.topicMissing(asked, enumeration, Stems.EMPTY, question::namesKind, false))
+                .isCloseTo(2 / 3.0, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void aSentenceSpeakingByPronounIsJudgedWithTheSentenceNamingThePerson() {
+        Passage passage = new Passage("lo-norr", "LO-distriktet i Norra Sverige", "Styrelse",
+                "Ordförande är Kristina Lind. Hon nås på kristina.lind@lo-norr.example.se.", Language.SV, 0, 1);
+        QuestionAnalysis question = QuestionAnalysis.of("Vilken mejladress har ordföranden?", Language.SV,
+                analysis, "", false, Set.of(), "");
+        var retrieval = new se.fragafacket.search.Retrieval(List.of(passage),
+                Map.of(Language.SV, List.of(idea("mejladress", 1, false), idea("ordföranden", 1, false))), Map.of());
+        Setting setting = Setting.of(question, retrieval, analysis, p -> Unit.of(p, analysis), id -> null);
+        List<Unit> units = Unit.of(passage, analysis);
+        double[] pronoun = Features.of(new Candidate(passage, 0, units, 1), setting, analysis);
+        assertThat(pronoun[Features.NAMES.indexOf("coverage")]).isEqualTo(1.0);
+        assertThat(pronoun[Features.NAMES.indexOf("kindHeld")]).isEqualTo(1.0);
+    }
 }

@@ -41,4 +41,40 @@ class QuestionAnalysisTests {
         QuestionAnalysis followUp = of("Vem är ansvarig för det?", "Vad gör LO-distriktet i Skåne?");
         assertThat(followUp.orphanFollowUp(1)).isFalse();
     }
+
+    @Test
+    void aListQuestionNamesTheSortItAsksForAndADurationQuestionIsItsOwnKind() {
+        QuestionAnalysis list = of("Vilka yrken har medlemmarna i förbunden?", "");
+        assertThat(list.kind()).isEqualTo(QuestionKind.LIST);
+        assertThat(list.sort()).isEqualTo(analysis.terms("yrken", Language.SV));
+        assertThat(list.namesKind(analysis.terms("yrken", Language.SV).get(0))).isTrue();
+        assertThat(list.namesKind(analysis.terms("medlemmarna", Language.SV).get(0))).isFalse();
+        assertThat(of("Vilka tre målområden har LO?", "").sort()).isEqualTo(analysis.terms("målområden", Language.SV));
+        assertThat(of("Vilket parti samverkar LO-facken med?", "").kind()).isNotEqualTo(QuestionKind.LIST);
+        assertThat(of("Vilka är medlemmar?", "").sort()).isEmpty(); // "är" is no sort of thing
+        assertThat(of("Hur länge sitter styrelsen?", "").kind()).isEqualTo(QuestionKind.DURATION);
+        assertThat(of("Hur når jag henne?", "Vem är ordförande?").kind()).isEqualTo(QuestionKind.PHONE);
+        assertThat(QuestionKind.of("How do I contact the safety representative?")).isEqualTo(QuestionKind.PHONE);
+        assertThat(QuestionKind.DURATION.heldBy("Styrelsen väljs för två år i taget.")).isTrue();
+        assertThat(QuestionKind.DURATION.heldBy("Styrelsen har sju ledamöter.")).isFalse();
+        assertThat(QuestionKind.LIST.heldBy("Medlemmar är undersköterskor, elektriker och byggnadsarbetare.")).isTrue();
+        assertThat(QuestionKind.LIST.heldBy("Medlemmar finns i hela regionen.")).isFalse();
+        assertThat(QuestionKind.NUMBER.heldBy("Omkring hälften av medlemmarna arbetar på ackord.")).isTrue();
+    }
+
+    @Test
+    void aQuestionIsReadOnceInItsConversationAndOnlyAFollowUpCarriesTheEarlierTurn() {
+        QuestionAnalysis followUp = QuestionAnalysis.read("Vilket telefonnummer har hon?", Language.SV, analysis,
+                "Vem leder LO i Trondheim?", Set.of("lo-trondheim"), "Leder er Ingrid Haugen.");
+        assertThat(followUp.followUp()).isTrue();
+        assertThat(followUp.previous()).isEqualTo("Vem leder LO i Trondheim?");
+        assertThat(followUp.previousDocuments()).containsExactly("lo-trondheim");
+        assertThat(followUp.names()).contains("trondheim");
+        QuestionAnalysis fresh = QuestionAnalysis.read("Hur många LO-distrikt finns det idag?", Language.SV, analysis,
+                "Vem leder LO i Trondheim?", Set.of("lo-trondheim"), "Leder er Ingrid Haugen.");
+        assertThat(fresh.followUp()).isFalse();
+        assertThat(fresh.previous()).isEmpty();
+        assertThat(fresh.previousDocuments()).isEmpty();
+        assertThat(QuestionAnalysis.read("Och i Skåne?", Language.SV, analysis, "", Set.of(), "").followUp()).isFalse();
+    }
 }
