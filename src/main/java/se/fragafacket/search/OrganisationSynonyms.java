@@ -119,9 +119,9 @@ public final class OrganisationSynonyms {
         }
     }
 
-    /** The list in force, as written. */
+    /** The list in force, as written (in the shared mode as last saved by any instance). */
     public String text() {
-        synonyms();
+        refresh();
         return text;
     }
 
