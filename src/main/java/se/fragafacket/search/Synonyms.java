@@ -240,6 +240,35 @@ public final class Synonyms {
                 out.add(new Match(Set.copyOf(covered), List.copyOf(words), name, general, false));
             }
         }
+        return oneIdeaPerRule(out);
+    }
+
+    /**
+     * Two words of one rule in a question ("vem ringer jag, vilket nummer") are one idea, not two: matches
+     * whose words are mostly the same rule's are joined.
+     */
+    private static List<Match> oneIdeaPerRule(List<Match> matches) {
+        List<Match> out = new ArrayList<>();
+        for (Match match : matches) {
+            int same = -1;
+            for (int i = 0; i < out.size() && same < 0; i++) {
+                Set<String> shared = new LinkedHashSet<>(out.get(i).words());
+                shared.retainAll(match.words());
+                if (shared.size() >= 2 && 2 * shared.size() >= Math.min(out.get(i).words().size(), match.words().size())) {
+                    same = i;
+                }
+            }
+            if (same < 0) {
+                out.add(match);
+                continue;
+            }
+            Match other = out.get(same);
+            Set<String> covered = new LinkedHashSet<>(other.coveredStems());
+            covered.addAll(match.coveredStems());
+            Set<String> words = new LinkedHashSet<>(other.words());
+            words.addAll(match.words());
+            out.set(same, new Match(Set.copyOf(covered), List.copyOf(words), other.name() || match.name(), other.general(), false));
+        }
         return out;
     }
 

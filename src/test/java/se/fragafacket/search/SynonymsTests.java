@@ -54,6 +54,16 @@ class SynonymsTests {
     }
 
     @Test
+    void twoWordsOfOneRuleInAQuestionAreOneIdea() {
+        Synonyms synonyms = rules("telefon, ring, ringa, nummer, phone\nlön, lønn, pay\n");
+        assertThat(synonyms.matches("Vem ringer jag, vilket nummer?", Language.SV)).singleElement().satisfies(m -> {
+            assertThat(m.coveredStems()).containsAll(analysis.terms("ringer nummer", Language.SV));
+            assertThat(m.words()).contains("telefon");
+        });
+        assertThat(synonyms.matches("Vilket nummer, och vilken lön?", Language.SV)).hasSize(2);
+    }
+
+    @Test
     void aRuleWrittenWithCapitalsNamesAPlace() {
         Synonyms synonyms = rules("Västsverige, Vest-Sverige, Western Sweden\nlön, lønn, pay\n");
         assertThat(synonyms.matches("Hvor mange er med i Vest-Sverige?", Language.NO)).singleElement()
