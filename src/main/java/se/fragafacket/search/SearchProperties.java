@@ -36,7 +36,7 @@ public record SearchProperties(
         @DefaultValue("2.0") float focusBoost,
         @DefaultValue("true") boolean synonyms,
         @DefaultValue("true") boolean norwegianToSwedish,
-        @DefaultValue("false") boolean thesaurus,
+        @DefaultValue("true") boolean thesaurus,
         @DefaultValue("/usr/share/mythes") java.nio.file.Path thesaurusDir,
         @DefaultValue("none") String embeddings,
         @DefaultValue("bge-m3") String embeddingModel) {
