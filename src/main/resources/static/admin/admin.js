@@ -14,6 +14,7 @@
     upload: 'laddade upp', replace: 'ersatte', delete: 'tog bort', restore: 'återställde',
     'regression-save': 'ändrade regressionsfrågorna', 'regression-run': 'körde regressionsfrågorna',
     describe: 'ändrade uppgifterna om',
+    'synonyms-save': 'ändrade synonymerna',
   };
   const metadataFields = ['title', 'organisation', 'district', 'region', 'date'];
   let documents = [];
@@ -344,6 +345,18 @@
     await loadRegression();
   }
 
+  // ---- synonyms ----
+
+  async function loadSynonyms() {
+    $('synonyms-text').value = await call('GET', '/synonyms');
+  }
+
+  async function saveSynonyms() {
+    const saved = await call('PUT', '/synonyms', $('synonyms-text').value);
+    status('Synonymerna sparades (' + saved.rules + ' ordpar) och gäller från nästa fråga.');
+    await loadAudit();
+  }
+
   // ---- insights and audit ----
 
   /** Greetings and small talk are not questions to answer; a group the answerer flagged so is not listed. */
@@ -451,6 +464,7 @@
     guarded(addRegressionQuestion);
   });
   $('regression-save').addEventListener('click', () => guarded(saveRegressionText));
+  $('synonyms-save').addEventListener('click', () => guarded(saveSynonyms));
   $('regression-file').addEventListener('change', (event) => {
     const file = event.target.files[0];
     event.target.value = '';
@@ -464,7 +478,7 @@
 
   guarded(async () => {
     await loadDocuments();
-    await Promise.all([loadVersions(), loadRegression(), loadRegressionText(), loadInsights(), loadInsightsSummary(),
-      loadAudit()]);
+    await Promise.all([loadVersions(), loadRegression(), loadRegressionText(), loadSynonyms(), loadInsights(),
+      loadInsightsSummary(), loadAudit()]);
   });
 })();

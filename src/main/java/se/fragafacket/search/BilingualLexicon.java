@@ -17,10 +17,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A general English–Swedish lexicon from installed FreeDict dictionaries (Debian {@code dict-freedict-eng-swe}
- * and {@code dict-freedict-swe-eng}, GPL-2+, read as installed files in dictd format, never copied into
- * the project), turned into lines of the glossary's format ("english | svenska | …"), so an English question's
- * everyday words find the Swedish passages' words. Absent files are logged; the service goes on without.
+ * General bilingual lexicons from installed FreeDict dictionaries, read as installed files in dictd format and
+ * never copied into the project: English–Swedish (Debian {@code dict-freedict-eng-swe} and
+ * {@code dict-freedict-swe-eng}, GPL-2+) for English questions, Swedish–Norwegian ({@code dict-freedict-swe-nor},
+ * FreeDict/WikDict, CC BY-SA 3.0) for Norwegian ones. Each entry becomes a rule of Solr's synonym format
+ * ("meeting, möte, församling"), so a question's everyday words find the Swedish passages' words. Absent files
+ * are logged; the service goes on without. {@link #swedishSpellings} gives the Swedish forms a Norwegian word
+ * may take by the regular spelling correspondences of the two languages.
  */
 public final class BilingualLexicon {
 
@@ -31,19 +34,75 @@ public final class BilingualLexicon {
     private BilingualLexicon() {
     }
 
-    /** Glossary lines from the dictionaries in {@code folder} (empty when none is installed). */
-    public static List<String> glossaryLines(Path folder) {
+    /**
+     * Synonym rules (Solr format) for questions in {@code language} from the dictionaries in {@code folder}:
+     * English–Swedish for English, Swedish–Norwegian for Norwegian; empty when none is installed.
+     */
+    public static List<String> synonymLines(Path folder, Language language) {
         List<String> lines = new ArrayList<>();
-        lines.addAll(read(folder, "freedict-eng-swe"));
-        lines.addAll(read(folder, "freedict-swe-eng"));
+        switch (language) {
+            case EN -> {
+                lines.addAll(read(folder, "freedict-eng-swe", false));
+                lines.addAll(read(folder, "freedict-swe-eng", false));
+            }
+            case NO -> lines.addAll(read(folder, "freedict-swe-nor", true));
+            case SV -> {
+            }
+        }
         return lines;
     }
 
-    private static List<String> read(Path folder, String name) {
+    /**
+     * The Swedish forms a Norwegian word may take by the regular spelling correspondences (ø → ö, æ → ä,
+     * aa → å, -sjon → -tion, ei → e, kj → tj, infinitive -e → -a, plural -er/-ene → -ar/-arna …), each
+     * applied or not; the caller keeps those a Swedish dictionary knows. The word itself is not among them.
+     */
+    public static Set<String> swedishSpellings(String norwegian) {
+        String word = norwegian.toLowerCase(Locale.ROOT);
+        Set<String> forms = new LinkedHashSet<>();
+        forms.add(word);
+        forms = apply(forms, "aa", "å");
+        forms = apply(forms, "ø", "ö");
+        forms = apply(forms, "æ", "ä");
+        forms = apply(forms, "sjon", "tion");
+        forms = apply(forms, "ei", "e");
+        forms = apply(forms, "kj", "tj");
+        forms = apply(forms, "hv", "v");
+        Set<String> endings = new LinkedHashSet<>(forms);
+        for (String form : forms) {
+            ending(endings, form, "ene", "arna", "erna");
+            ending(endings, form, "ane", "arna");
+            ending(endings, form, "er", "ar");
+            ending(endings, form, "e", "a");
+            ending(endings, form, "et", "et", "en");
+        }
+        endings.remove(word);
+        return endings;
+    }
+
+    private static Set<String> apply(Set<String> forms, String from, String to) {
+        Set<String> out = new LinkedHashSet<>(forms);
+        for (String form : forms) {
+            if (form.contains(from)) {
+                out.add(form.replace(from, to));
+            }
+        }
+        return out;
+    }
+
+    private static void ending(Set<String> out, String form, String from, String... to) {
+        if (form.endsWith(from) && form.length() > from.length() + 2) {
+            for (String ending : to) {
+                out.add(form.substring(0, form.length() - from.length()) + ending);
+            }
+        }
+    }
+
+    private static List<String> read(Path folder, String name, boolean firstSense) {
         Path index = folder.resolve(name + ".index");
         Path dict = folder.resolve(name + ".dict.dz");
         if (!Files.isReadable(index) || !Files.isReadable(dict)) {
-            log.info("Bilingual dictionary {} not found in {}: English questions are searched without it "
+            log.info("Bilingual dictionary {} not found in {}: questions are searched without it "
                     + "(install the Debian package dict-{})", name, folder, name);
             return List.of();
         }
@@ -66,7 +125,7 @@ public final class BilingualLexicon {
                     continue;
                 }
                 String entry = new String(text, offset, length, StandardCharsets.UTF_8);
-                String ring = ring(entry);
+                String ring = firstSense ? firstSense(entry) : ring(entry);
                 if (ring != null) {
                     lines.add(ring);
                 }
@@ -79,7 +138,31 @@ public final class BilingualLexicon {
         }
     }
 
-    /** "meeting /ˈmiːtɪŋ/\n1. möte\n2. församling, sammankomst" → "meeting | möte | församling | sammankomst". */
+    /**
+     * A WikDict entry's headword and its first line of translations (the lines after it explain, in Swedish):
+     * "abborre /ˈabɔrə/ &lt;n, ut&gt;\nabbor, åbor\nen fisk" → "abborre, abbor, åbor".
+     */
+    static String firstSense(String entry) {
+        String[] lines = entry.strip().split("\\R");
+        if (lines.length < 2) {
+            return null;
+        }
+        String head = lines[0].replaceAll("/[^/]*/", "").replaceAll("<[^>]*>", "").strip().toLowerCase(Locale.ROOT);
+        if (head.isEmpty() || head.contains(" ") || !head.chars().allMatch(Character::isLetter)) {
+            return null;
+        }
+        Set<String> words = new LinkedHashSet<>();
+        words.add(head);
+        for (String word : lines[1].replaceAll("\\s+\\d+\\.\\s*$", "").split("[,;]")) {
+            String w = word.strip().toLowerCase(Locale.ROOT);
+            if (!w.isEmpty() && w.split(" ").length <= 2 && w.chars().allMatch(c -> Character.isLetter(c) || c == ' ')) {
+                words.add(w);
+            }
+        }
+        return words.size() < 2 ? null : String.join(", ", words.stream().limit(MAX_WORDS_PER_LINE).toList());
+    }
+
+    /** "meeting /ˈmiːtɪŋ/\n1. möte\n2. församling, sammankomst" → "meeting, möte, församling, sammankomst". */
     static String ring(String entry) {
         String[] lines = entry.strip().split("\\R");
         if (lines.length < 2) {
@@ -102,7 +185,7 @@ public final class BilingualLexicon {
         if (words.size() < 2) {
             return null;
         }
-        return "~" + String.join(" | ", words.stream().limit(MAX_WORDS_PER_LINE).toList());
+        return String.join(", ", words.stream().limit(MAX_WORDS_PER_LINE).toList());
     }
 
     private static int decode(String base64) {

@@ -92,18 +92,18 @@ public final class KnowledgeIndex implements Closeable {
     private static final String RECORD = "record";      // doc values of a document's description: read without touching passage texts
 
     private static final String FORMAT_VERSION = "8"; // 8: whom a document speaks for (organisation, district, region, date) in its record
-    /** Words of a question searched; each adds a few clauses per language and glossary equivalent. */
+    /** Words of a question searched; each adds a few clauses per language and synonym. */
     private static final int MAX_WORDS = 32;
 
     static {
-        // 32 words × 3 languages × glossary equivalents × (body, heading, compound, inflection) stay under this
+        // 32 words × 3 languages × synonyms × (body, heading, compound, inflection) stay under this
         IndexSearcher.setMaxClauseCount(16_384);
     }
     /** A word written with a capital inside the question (not its first word): a name. */
     private static final Pattern CAPITALISED = Pattern.compile("(?<=[\\s(\"'«”-])(\\p{Lu}[\\p{L}\\d]*)");
 
     private final Analysis analysis;
-    private final Glossary glossary;
+    private final SynonymsExpansion synonyms;
     private final SearchProperties properties;
     private final EmbeddingModel embeddingModel;
     private final FSDirectory directory;
@@ -122,20 +122,20 @@ public final class KnowledgeIndex implements Closeable {
     }
     private final Spelling spelling;
 
-    public KnowledgeIndex(Path path, Analysis analysis, Glossary glossary, SearchProperties properties,
+    public KnowledgeIndex(Path path, Analysis analysis, SynonymsExpansion synonyms, SearchProperties properties,
                           Optional<EmbeddingModel> embeddingModel) {
-        this(path, analysis, glossary, properties, embeddingModel, Lexicon.none(), true);
+        this(path, analysis, synonyms, properties, embeddingModel, Lexicon.none(), true);
     }
 
     /**
      * @param lexicon  general dictionaries: spelling correction leaves their words alone
      * @param spelling whether {@link #respell} puts words right at all
      */
-    public KnowledgeIndex(Path path, Analysis analysis, Glossary glossary, SearchProperties properties,
+    public KnowledgeIndex(Path path, Analysis analysis, SynonymsExpansion synonyms, SearchProperties properties,
                           Optional<EmbeddingModel> embeddingModel, Lexicon lexicon, boolean spelling) {
         this.spelling = spelling ? new Spelling(analysis, lexicon, EXACT, FOLDED) : null;
         this.analysis = analysis;
-        this.glossary = glossary;
+        this.synonyms = synonyms;
         this.properties = properties;
         this.embeddingModel = embeddingModel.orElse(null);
         try {
@@ -428,7 +428,7 @@ public final class KnowledgeIndex implements Closeable {
 
     /**
      * The ideas of a question as each language's passages would hold them: every content stem on its own,
-     * except where a glossary ring joins stems into one idea with its equivalents in other languages.
+     * except where a synonym rule joins stems into one idea with its equivalents in other languages.
      * A phrase is written as its stems joined by a space; a passage holds it when it holds every stem.
      */
     private Map<Language, List<TermGroup>> groups(IndexSearcher searcher, String text, Language language)
@@ -441,13 +441,18 @@ public final class KnowledgeIndex implements Closeable {
         while (capitalised.find()) {
             names.addAll(analysis.queryTerms(capitalised.group(1), language));
         }
-        List<Glossary.Match> matches = properties.glossary()
-                ? new ArrayList<>(glossary.matches(analysis.terms(text, language), language)) : new ArrayList<>();
-        // a general dictionary translates an English question's everyday words, never a name ("LO" is no lynx)
-        matches.removeIf(m -> m.general()
-                && (language != Language.EN || m.coveredStems().stream().anyMatch(names::contains)));
+        IndexReader known = searcher.getIndexReader();
+        List<Synonyms.Match> matches = properties.synonyms() ? new ArrayList<>(synonyms.matches(text, language, word -> {
+            try {
+                return known.docFreq(new Term(EXACT, word)) > 0;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        })) : new ArrayList<>();
+        // a general dictionary translates everyday words, never a name ("LO" is no lynx)
+        matches.removeIf(m -> m.general() && m.coveredStems().stream().anyMatch(names::contains));
         // the longest phrase first: "ansvarig utgivare" is one idea, not "ansvarig" and "utgivare"
-        matches.sort(Comparator.comparingInt((Glossary.Match m) -> m.coveredStems().size()).reversed());
+        matches.sort(Comparator.comparingInt((Synonyms.Match m) -> m.coveredStems().size()).reversed());
         Map<Language, List<TermGroup>> out = new EnumMap<>(Language.class);
         IndexReader reader = searcher.getIndexReader();
         for (Language target : Language.values()) {
@@ -457,13 +462,14 @@ public final class KnowledgeIndex implements Closeable {
             Map<String, Set<String>> ideaOf = new HashMap<>();
             Set<String> covered = new HashSet<>();
             Set<String> namedRings = new HashSet<>();
-            for (Glossary.Match match : matches) {
+            Set<String> weak = new HashSet<>();
+            for (Synonyms.Match match : matches) {
                 if (!stems.containsAll(match.coveredStems())
                         || match.coveredStems().stream().anyMatch(covered::contains)) {
                     continue; // matched only through question words, or part of a longer phrase already
                 }
                 Set<String> alternatives = new LinkedHashSet<>();
-                for (String word : match.ringWords()) {
+                for (String word : match.words()) {
                     List<String> wordStems = analysis.terms(word, target);
                     // a short stem cut from a longer word of another language ("led" of Norwegian "leder") matches
                     // unrelated words; a short word kept whole ("län", "tel") is fine
@@ -480,13 +486,16 @@ public final class KnowledgeIndex implements Closeable {
                 if (match.name()) {
                     namedRings.addAll(match.coveredStems());
                 }
+                if (match.weak()) {
+                    weak.addAll(match.coveredStems());
+                }
             }
             List<Set<String>> ideas = new ArrayList<>();
             List<Boolean> scopes = new ArrayList<>();
             for (String stem : stems) {
                 Set<String> idea = ideaOf.getOrDefault(stem, Set.of(stem));
                 int index = ideas.indexOf(idea);
-                // a capitalised word is a name unless the glossary knows it as something else ("May Day")
+                // a capitalised word is a name unless a synonym rule knows it as something else ("May Day")
                 boolean name = names.contains(stem) && (!covered.contains(stem) || namedRings.contains(stem));
                 if (index < 0) {
                     ideas.add(idea);
@@ -507,11 +516,13 @@ public final class KnowledgeIndex implements Closeable {
                     df = Math.max(df, phraseDf);
                 }
                 double idf = Math.log(1 + (docs - df + 0.5) / (df + 0.5));
-                // a word of another language that no glossary ring translates ("part" asked in English of a
+                // a word of another language that no synonym rule translates ("part" asked in English of a
                 // Swedish passage) is kept, for names and numbers, but weighs half: it may be a false friend
                 boolean foreign = target != language && alternatives.size() == 1 && !scopes.get(i)
                         && !alternatives.iterator().next().chars().allMatch(Character::isDigit);
-                groups.add(new TermGroup(Set.copyOf(alternatives), foreign ? idf / 2 : idf, scopes.get(i)));
+                // a thesaurus' guess for a word the documents do not hold weighs half as well
+                boolean guessed = alternatives.stream().anyMatch(weak::contains);
+                groups.add(new TermGroup(Set.copyOf(alternatives), foreign || guessed ? idf / 2 : idf, scopes.get(i)));
             }
             out.put(target, groups);
         }

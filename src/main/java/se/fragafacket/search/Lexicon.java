@@ -108,6 +108,21 @@ public final class Lexicon {
         return false;
     }
 
+    /** Whether the language's dictionary knows the word (lower-cased or as written). */
+    public boolean isWord(String word, Language language) {
+        ready();
+        for (Hunspell hunspell : dictionaries.getOrDefault(language, List.of())) {
+            try {
+                if (hunspell.spell(word) || hunspell.spell(word.toLowerCase(Locale.ROOT))) {
+                    return true;
+                }
+            } catch (RuntimeException e) {
+                // a word the dictionary cannot judge is not known
+            }
+        }
+        return false;
+    }
+
     /** The word's dictionary roots in a language ("medlemmar" → "medlem"); empty when unknown. */
     public List<String> roots(String word, Language language) {
         ready();

@@ -158,6 +158,19 @@ class SharedStoreTests {
     }
 
     @Test
+    void staffsSynonymsSavedOnOneInstanceAreTheOthersToo() throws Exception {
+        String list = "plutten => huvudkontoret\n";
+        try {
+            assertThat(a.staffPut("/api/admin/synonyms", "text/plain", list).status()).isEqualTo(200);
+            assertThat(b.staffGet("/api/admin/synonyms").body()).isEqualTo(list);
+            assertThat(b.staffPut("/api/admin/synonyms", "text/plain", "a => b => c\n").status()).isEqualTo(400);
+            assertThat(a.staffGet("/api/admin/synonyms").body()).isEqualTo(list);
+        } finally {
+            a.staffPut("/api/admin/synonyms", "text/plain", se.fragafacket.search.OrganisationSynonyms.shippedList());
+        }
+    }
+
+    @Test
     void aStaffSessionStartedOnOneInstanceHoldsOnTheOther() throws Exception {
         String session = a.login();
         assertThat(b.getWithCookie("/admin/api/insights", session).status()).isEqualTo(200);

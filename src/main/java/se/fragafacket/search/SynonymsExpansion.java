@@ -1,0 +1,135 @@
+package se.fragafacket.search;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Everything a question's words may also be found by, in the order it is trusted: the organisation's own
+ * synonyms (staff's list), the regular Swedish spelling of a Norwegian word where the Swedish dictionary knows
+ * it, the general bilingual dictionaries, and — for a word the knowledge base does not hold at all — the
+ * thesaurus' synonyms the knowledge base does hold (weak: they weigh half). {@link KnowledgeIndex} turns the
+ * matches into each passage language's stems.
+ */
+public final class SynonymsExpansion {
+
+    private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}-]*\\p{L}|\\p{L}");
+    /** At most this many thesaurus synonyms per word: the first meanings, which the files list first. */
+    private static final int MAX_THESAURUS = 6;
+
+    private final Analysis analysis;
+    private final Supplier<Synonyms> organisation;
+    private final Map<Language, Synonyms> general;
+    private final Lexicon lexicon;
+    private final boolean norwegianToSwedish;
+    private final Thesaurus thesaurus;
+
+    /**
+     * @param organisation       the organisation's rules in force (staff may replace them at any time)
+     * @param general            general dictionaries' rules by question language
+     * @param lexicon            Hunspell dictionaries: which Swedish spellings of a Norwegian word are words
+     * @param norwegianToSwedish whether Norwegian words are also searched in their Swedish spelling
+     * @param thesaurus          the thesaurus, or {@link Thesaurus#none()} to use none
+     */
+    public SynonymsExpansion(Analysis analysis, Supplier<Synonyms> organisation, Map<Language, Synonyms> general,
+                             Lexicon lexicon, boolean norwegianToSwedish, Thesaurus thesaurus) {
+        this.analysis = analysis;
+        this.organisation = organisation;
+        this.general = Map.copyOf(general);
+        this.lexicon = lexicon;
+        this.norwegianToSwedish = norwegianToSwedish;
+        this.thesaurus = thesaurus;
+    }
+
+    /** Only the organisation's rules. */
+    public static SynonymsExpansion of(Analysis analysis, Synonyms organisation) {
+        return new SynonymsExpansion(analysis, () -> organisation, Map.of(), Lexicon.none(), false, Thesaurus.none());
+    }
+
+    /**
+     * The matches of a question: the organisation's first (each on its own), then the general ones, those
+     * covering the same stems joined into one.
+     *
+     * @param known whether the knowledge base holds a word (lower case, as written)
+     */
+    public List<Synonyms.Match> matches(String text, Language language, Predicate<String> known) {
+        List<Synonyms.Match> out = new ArrayList<>(organisation.get().matches(text, language));
+        Map<Set<String>, Synonyms.Match> more = new LinkedHashMap<>();
+        if (norwegianToSwedish && language == Language.NO) {
+            for (String word : words(text, language)) {
+                List<String> swedish = BilingualLexicon.swedishSpellings(word).stream()
+                        .filter(form -> lexicon.isWord(form, Language.SV)).toList();
+                add(more, word, language, swedish, false);
+            }
+        }
+        Synonyms dictionary = general.get(language);
+        if (dictionary != null) {
+            for (Synonyms.Match match : dictionary.matches(text, language)) {
+                more.merge(match.coveredStems(), match, SynonymsExpansion::join);
+            }
+        }
+        if (language != Language.EN && thesaurus != null) {
+            for (String word : words(text, language)) {
+                if (known.test(word)) {
+                    continue; // the documents hold it: nothing to look for instead
+                }
+                Set<String> heads = new LinkedHashSet<>();
+                heads.add(word);
+                heads.addAll(lexicon.roots(word, language));
+                Set<String> found = new LinkedHashSet<>();
+                for (String head : heads) {
+                    for (String synonym : thesaurus.synonyms(head, language)) {
+                        if (found.size() < MAX_THESAURUS && known.test(synonym)) {
+                            found.add(synonym);
+                        }
+                    }
+                }
+                add(more, word, language, List.copyOf(found), true);
+            }
+        }
+        out.addAll(more.values());
+        return out;
+    }
+
+    /** The question's content words (lower case), question words and stop words left out. */
+    private List<String> words(String text, Language language) {
+        List<String> out = new ArrayList<>();
+        Matcher words = WORD.matcher(text);
+        while (words.find()) {
+            String word = words.group().toLowerCase(Locale.ROOT);
+            if (word.length() >= 3 && !analysis.questionStopWords(language).contains(word)) {
+                out.add(word);
+            }
+        }
+        return out;
+    }
+
+    private void add(Map<Set<String>, Synonyms.Match> more, String word, Language language, List<String> found, boolean weak) {
+        if (found.isEmpty()) {
+            return;
+        }
+        List<String> stems = analysis.terms(word, language);
+        if (stems.isEmpty()) {
+            return;
+        }
+        List<String> words = new ArrayList<>(found);
+        words.add(word);
+        more.merge(Set.copyOf(stems), new Synonyms.Match(Set.copyOf(stems), List.copyOf(words), false, true, weak),
+                SynonymsExpansion::join);
+    }
+
+    /** Two general matches of the same stems: their words together; weak only if both are. */
+    private static Synonyms.Match join(Synonyms.Match a, Synonyms.Match b) {
+        Set<String> words = new LinkedHashSet<>(a.words());
+        words.addAll(b.words());
+        return new Synonyms.Match(a.coveredStems(), List.copyOf(words), a.name() || b.name(), true, a.weak() && b.weak());
+    }
+}
