@@ -84,10 +84,27 @@ public final class KnowledgeIndex implements Closeable {
     private static final String BODY = "body_";         // + language: stemmed passage text, searched
     private static final String HEADING = "heading_";   // + language: stemmed heading path, searched with a boost
     private static final String LEMMA = "lemma_";       // + language: stems of each word's dictionary lemma and compound parts (Hunspell)
-    private static final String EXACT = "exact";        // unstemmed words as written: names, numbers
-    private static final String FOLDED = "folded";      // those words without å/ä/ö/æ/ø: what spelling correction matches
+    // (new names in format 8, where they lost their positions: Lucene does not let a field's options change)
+    private static final String EXACT = "word";         // unstemmed words as written: names, numbers
+    private static final String FOLDED = "word_folded"; // those words without å/ä/ö/æ/ø: what spelling correction matches
     private static final String VECTOR = "vector";      // dense embedding of heading path + text, when a model is set
     private static final String RECORD = "record";      // doc values of a document's description: read without touching passage texts
+
+    /** Searched by single terms only (no phrase): frequencies and norms for scoring, no positions. */
+    private static final org.apache.lucene.document.FieldType TERMS_ONLY = frozen(
+            org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS, false);
+    /** Only a vocabulary with document counts (spelling suggestions): no frequencies, positions or norms. */
+    private static final org.apache.lucene.document.FieldType VOCABULARY_ONLY = frozen(
+            org.apache.lucene.index.IndexOptions.DOCS, true);
+
+    private static org.apache.lucene.document.FieldType frozen(org.apache.lucene.index.IndexOptions options,
+                                                               boolean omitNorms) {
+        var type = new org.apache.lucene.document.FieldType(TextField.TYPE_NOT_STORED);
+        type.setIndexOptions(options);
+        type.setOmitNorms(omitNorms);
+        type.freeze();
+        return type;
+    }
 
     private static final String FORMAT_VERSION = "8"; // 8: lemma and compound-part field instead of reversed stems
     /** Words of a question searched; each adds a few clauses per language and glossary equivalent. */
@@ -148,6 +165,7 @@ public final class KnowledgeIndex implements Closeable {
             directory = FSDirectory.open(path);
             var config = new IndexWriterConfig(new FieldAnalyzer(analysis));
             config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+            config.setRAMBufferSizeMB(32); // fewer, larger flushed segments while a large folder is ingested (default 16)
             writer = new IndexWriter(directory, config);
             searchers = new SearcherManager(writer, null);
             documentCount = countDocuments();
@@ -203,10 +221,10 @@ public final class KnowledgeIndex implements Closeable {
             entry.add(new Field(BODY + lang, terms.body().stream(), TextField.TYPE_NOT_STORED));
             entry.add(new Field(HEADING + lang, terms.heading().stream(), TextField.TYPE_NOT_STORED));
             if (terms.lemmas().terms().length > 0) {
-                entry.add(new Field(LEMMA + lang, terms.lemmas().stream(), TextField.TYPE_NOT_STORED));
+                entry.add(new Field(LEMMA + lang, terms.lemmas().stream(), TERMS_ONLY));
             }
-            entry.add(new Field(EXACT, terms.exact().stream(), TextField.TYPE_NOT_STORED));
-            entry.add(new Field(FOLDED, terms.folded().stream(), TextField.TYPE_NOT_STORED));
+            entry.add(new Field(EXACT, terms.exact().stream(), TERMS_ONLY));
+            entry.add(new Field(FOLDED, terms.folded().stream(), VOCABULARY_ONLY));
             if (vectors != null) {
                 entry.add(new KnnFloatVectorField(VECTOR, vectors.get(i), VectorSimilarityFunction.COSINE));
             }
