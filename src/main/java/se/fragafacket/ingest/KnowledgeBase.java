@@ -109,7 +109,8 @@ public class KnowledgeBase implements SmartLifecycle, DocumentStore {
             Map<String, String> failed = new LinkedHashMap<>();
             Map<String, Path> seen = new LinkedHashMap<>();
             List<Pending> pending = new ArrayList<>();
-            for (Path file : files()) {
+            for (var listed : filesWithAttributes().entrySet()) {
+                Path file = listed.getKey();
                 String fileName = file.getFileName().toString();
                 String documentId = documentId(fileName);
                 if (seen.containsKey(documentId)) {
@@ -119,7 +120,7 @@ public class KnowledgeBase implements SmartLifecycle, DocumentStore {
                 }
                 seen.put(documentId, file);
                 KnowledgeIndex.Entry before = known.get(documentId);
-                FileStamp stamp = stamp(file, now);
+                FileStamp stamp = FileStamp.of(listed.getValue(), now); // the walk's own look at the file: one stat
                 if (current(before, fileName) && stamp != null
                         && FileStamp.parse(before.stamp()) instanceof FileStamp noted && noted.settled() && noted.sameFile(stamp)) {
                     unchanged++;
@@ -149,7 +150,9 @@ public class KnowledgeBase implements SmartLifecycle, DocumentStore {
                     removed++;
                 }
             }
-            index.commit();
+            if (indexed > 0 || removed > 0 || !failed.isEmpty()) {
+                index.commit(); // nothing changed: nothing to commit (a restart over an unchanged folder)
+            }
             ready = true;
             var report = new SyncReport(indexed, unchanged, removed, failed, (System.nanoTime() - start) / 1_000_000);
             log.info("Knowledge base {}: {} indexed, {} unchanged, {} removed, {} unreadable in {} ms", folder,
@@ -384,6 +387,43 @@ public class KnowledgeBase implements SmartLifecycle, DocumentStore {
                 stamp.modified(), chunks.size());
         index.replace(record, chunks, stamp.text());
         return record;
+    }
+
+    /**
+     * The files {@link #files()} lists, in the same order, each with the attributes the walk read anyway (a
+     * symbolic link with those of its target), so a restart looks at each file once.
+     */
+    private java.util.SortedMap<Path, java.nio.file.attribute.BasicFileAttributes> filesWithAttributes() throws IOException {
+        var out = new java.util.TreeMap<Path, java.nio.file.attribute.BasicFileAttributes>();
+        Files.walkFileTree(folder, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attributes) {
+                String name = file.getFileName().toString();
+                if (name.startsWith(".") || name.startsWith("~$")) {
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+                if (attributes.isSymbolicLink()) {
+                    try {
+                        attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+                    } catch (IOException e) {
+                        return java.nio.file.FileVisitResult.CONTINUE; // a dangling link is no file
+                    }
+                }
+                if (attributes.isRegularFile()) {
+                    out.put(file, attributes);
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (file.equals(folder)) {
+                    throw e;
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
+        return out;
     }
 
     private List<Path> files() throws IOException {

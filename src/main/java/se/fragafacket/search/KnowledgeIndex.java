@@ -137,6 +137,7 @@ public final class KnowledgeIndex implements Closeable {
     }
     private final Spelling spelling;
     private final Lexicon lexicon;
+    private final String format;
 
     public KnowledgeIndex(Path path, Analysis analysis, Glossary glossary, SearchProperties properties,
                           Optional<EmbeddingModel> embeddingModel) {
@@ -161,6 +162,7 @@ public final class KnowledgeIndex implements Closeable {
         this.glossary = glossary;
         this.properties = properties;
         this.embeddingModel = embeddingModel.orElse(null);
+        this.format = makeFormat();
         try {
             directory = FSDirectory.open(path);
             var config = new IndexWriterConfig(new FieldAnalyzer(analysis));
@@ -179,6 +181,10 @@ public final class KnowledgeIndex implements Closeable {
      * otherwise is re-indexed on start (so an index made with dictionaries since removed is made again without).
      */
     public String format() {
+        return format;
+    }
+
+    private String makeFormat() {
         String lemmas = lexicon.signature();
         return FORMAT_VERSION + (lemmas.isEmpty() ? "" : "+hunspell:" + lemmas)
                 + (embeddingModel == null ? "" : "+" + embeddingModel.modelName());

@@ -31,7 +31,7 @@ public final class Lexicon {
 
     private final Map<Language, List<Hunspell>> dictionaries = new EnumMap<>(Language.class);
     /** Each dictionary's headwords (lower case): a cheap first test of a compound part before Hunspell's own. */
-    private final Map<Language, java.util.Set<String>> headwords = new EnumMap<>(Language.class);
+    private final Map<Language, Headwords> headwords = new EnumMap<>(Language.class);
     /** What {@link #morphemes} found for a word, per language: the vocabulary repeats, Hunspell is slow. */
     private final Map<Language, Map<String, Forms>> morphemeCache = new EnumMap<>(Language.class);
     /** The languages whose dictionary files are there, known without waiting for them to be read. */
@@ -85,8 +85,7 @@ public final class Lexicon {
                     Dictionary dictionary = new Dictionary(new ByteBuffersDirectory(), "hunspell", a, d);
                     lexicon.dictionaries.computeIfAbsent(entry.getKey(), k -> new java.util.ArrayList<>())
                             .add(new Hunspell(dictionary));
-                    lexicon.headwords.computeIfAbsent(entry.getKey(), k -> new java.util.HashSet<>())
-                            .addAll(headwords(aff, dic));
+                    lexicon.headwords.merge(entry.getKey(), headwords(aff, dic), Headwords::and);
                     lexicon.morphemeCache.put(entry.getKey(), new java.util.concurrent.ConcurrentHashMap<>());
                     log.info("Hunspell dictionary {} read from {} in {} ms", name, folder,
                             (System.nanoTime() - start) / 1_000_000);
@@ -99,7 +98,7 @@ public final class Lexicon {
     }
 
     /** The dictionary's headwords, lower-cased, in the encoding its .aff file names ({@code SET}). */
-    private static java.util.Set<String> headwords(Path aff, Path dic) throws IOException {
+    private static Headwords headwords(Path aff, Path dic) throws IOException {
         java.nio.charset.Charset charset = java.nio.charset.StandardCharsets.UTF_8;
         try (var lines = Files.lines(aff, java.nio.charset.StandardCharsets.ISO_8859_1)) {
             String set = lines.filter(l -> l.startsWith("SET ")).findFirst().orElse("SET UTF-8").substring(4).trim();
@@ -107,7 +106,7 @@ public final class Lexicon {
         } catch (IllegalArgumentException e) {
             // an unknown encoding: read as UTF-8
         }
-        java.util.Set<String> out = new java.util.HashSet<>();
+        Headwords.Builder out = new Headwords.Builder();
         try (var reader = Files.newBufferedReader(dic, charset)) {
             reader.readLine(); // the entry count
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -118,7 +117,52 @@ public final class Lexicon {
                 }
             }
         }
-        return out;
+        return out.build();
+    }
+
+    /**
+     * A set of words held as sorted 64-bit hashes (8 bytes a word instead of a string and a hash-table node:
+     * the two dictionaries' half a million headwords in 4 MB instead of about 50).
+     */
+    private record Headwords(long[] hashes) {
+        boolean contains(CharSequence word) {
+            return java.util.Arrays.binarySearch(hashes, hash(word)) >= 0;
+        }
+
+        Headwords and(Headwords other) {
+            long[] all = java.util.Arrays.copyOf(hashes, hashes.length + other.hashes.length);
+            System.arraycopy(other.hashes, 0, all, hashes.length, other.hashes.length);
+            java.util.Arrays.sort(all);
+            return new Headwords(all);
+        }
+
+        /** FNV-1a over the UTF-16 units: 64 bits, so two headwords collide almost never. */
+        static long hash(CharSequence word) {
+            long h = 0xcbf29ce484222325L;
+            for (int i = 0; i < word.length(); i++) {
+                h ^= word.charAt(i);
+                h *= 0x100000001b3L;
+            }
+            return h;
+        }
+
+        static final class Builder {
+            private long[] hashes = new long[1 << 16];
+            private int size;
+
+            void add(String word) {
+                if (size == hashes.length) {
+                    hashes = java.util.Arrays.copyOf(hashes, size * 2);
+                }
+                hashes[size++] = hash(word);
+            }
+
+            Headwords build() {
+                long[] out = java.util.Arrays.copyOf(hashes, size);
+                java.util.Arrays.sort(out);
+                return new Headwords(out);
+            }
+        }
     }
 
     /**
@@ -134,6 +178,8 @@ public final class Lexicon {
         return installed.contains(language);
     }
 
+    /** Shortest word looked up at all. */
+    private static final int MIN_WORD = 4;
     /** Shortest compound part; a word the dictionary knows whole is split only into parts of at least one more letter. */
     private static final int MIN_PART = 3;
     /** Longest inflectional ending a compound's last part may have beyond a headword ("medlem|mar", "avgift|erna"). */
@@ -162,6 +208,9 @@ public final class Lexicon {
     }
 
     private Forms forms(String word, Language language) {
+        if (word.length() < MIN_WORD) {
+            return Forms.NONE;
+        }
         ready();
         Map<String, Forms> cache = morphemeCache.get(language);
         if (cache == null) {
@@ -180,8 +229,8 @@ public final class Lexicon {
     }
 
     private Forms analyse(String word, Language language) {
-        if (word.length() < 2 || !Character.isLetter(word.charAt(0))) {
-            return Forms.NONE;
+        if (word.length() < MIN_WORD || !Character.isLetter(word.charAt(0))) {
+            return Forms.NONE; // a short word is its own lemma often enough; its stem already matches
         }
         List<String> roots = roots(word, language);
         List<String> out = new java.util.ArrayList<>(roots);
@@ -229,7 +278,7 @@ public final class Lexicon {
      * (to {@code depth}) a compound itself.
      */
     private Split split(String word, Language language, int minPart, int depth) {
-        java.util.Set<String> words = headwords.getOrDefault(language, java.util.Set.of());
+        Headwords words = headwords.getOrDefault(language, new Headwords(new long[0]));
         for (int seam = minPart; seam <= word.length() - minPart; seam++) {
             String tail = word.substring(seam);
             if (!startsWithHeadword(tail, words, minPart)) {
@@ -250,9 +299,9 @@ public final class Lexicon {
         return null;
     }
 
-    private static boolean startsWithHeadword(String tail, java.util.Set<String> words, int minPart) {
+    private static boolean startsWithHeadword(String tail, Headwords words, int minPart) {
         for (int length = tail.length(); length >= Math.max(minPart, tail.length() - MAX_ENDING); length--) {
-            if (words.contains(tail.substring(0, length))) {
+            if (words.contains(java.nio.CharBuffer.wrap(tail, 0, length))) {
                 return true;
             }
         }
@@ -260,7 +309,7 @@ public final class Lexicon {
     }
 
     /** The first part of a compound as lemmas: as written, without a linking s or e, or with a stem vowel back. */
-    private List<String> head(String head, Language language, java.util.Set<String> words, int minPart, int depth) {
+    private List<String> head(String head, Language language, Headwords words, int minPart, int depth) {
         if (words.contains(head)) {
             return List.of(head);
         }
