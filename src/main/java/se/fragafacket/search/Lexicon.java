@@ -75,8 +75,9 @@ public final class Lexicon {
                 Path aff = folder.resolve(name + ".aff");
                 Path dic = folder.resolve(name + ".dic");
                 if (!Files.isReadable(aff) || !Files.isReadable(dic)) {
-                    log.info("Hunspell dictionary {} not found in {}: spelling correction for {} works without it "
-                            + "(install the Debian package {})", name, folder, entry.getKey().code(),
+                    log.info("Hunspell dictionary {} not found in {}: spelling correction for {} works without it, and "
+                            + "passages are indexed without lemmas and compound parts (install the Debian package {})",
+                            name, folder, entry.getKey().code(),
                             entry.getKey() == Language.SV ? "hunspell-sv" : "hunspell-no");
                     continue;
                 }

@@ -116,4 +116,32 @@ class MorphologyTests {
         int[] increments = passage.lemmas().increments();
         assertThat(increments[increments.length - 1]).isZero();
     }
+
+    @Test
+    void anIndexMadeWithTheDictionariesIsMadeAgainWithoutThemWhenTheyAreGone(@org.junit.jupiter.api.io.TempDir Path folder)
+            throws IOException {
+        swedish();
+        Path knowledge = Files.createDirectories(folder.resolve("knowledge"));
+        Files.writeString(knowledge.resolve("medlemmar.txt"), "Medlemmar\n\nAlla förbundsmedlemmar är välkomna till mötet.");
+        var ingest = se.fragafacket.Settings.defaults("fraga.ingest", se.fragafacket.ingest.IngestProperties.class);
+        var properties = new se.fragafacket.config.FragaProperties(knowledge, folder);
+        Analysis analysis = new Analysis();
+        var settings = se.fragafacket.Settings.defaults("fraga.search", SearchProperties.class);
+        try (KnowledgeIndex index = Indexes.open(folder.resolve("index"))) {
+            assertThat(new se.fragafacket.ingest.KnowledgeBase(properties, ingest, index).sync().indexed()).isEqualTo(1);
+            assertThat(index.format()).contains("hunspell:").contains("sv");
+            assertThat(index.search("Vilka medlemmar är välkomna?", Language.SV, "", java.util.Set.of(), 1).passages())
+                    .hasSize(1);
+        }
+        try (KnowledgeIndex index = new KnowledgeIndex(folder.resolve("index"), analysis,
+                new Glossary(analysis, new java.io.ByteArrayInputStream(new byte[0])), settings,
+                java.util.Optional.empty(), Lexicon.none(), true)) {
+            var sync = new se.fragafacket.ingest.KnowledgeBase(properties, ingest, index).sync();
+
+            assertThat(sync.indexed()).isEqualTo(1); // made again: its passages held lemmas no query could now ask for
+            assertThat(index.format()).doesNotContain("hunspell");
+            assertThat(index.search("Vilka förbundsmedlemmar är välkomna?", Language.SV, "", java.util.Set.of(), 1)
+                    .passages()).hasSize(1);
+        }
+    }
 }
