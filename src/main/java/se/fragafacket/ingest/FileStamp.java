@@ -20,7 +20,11 @@ record FileStamp(long size, long modifiedNanos, boolean settled) {
     static final long SETTLING = TimeUnit.SECONDS.toNanos(2);
 
     static FileStamp of(Path file, Instant now) throws IOException {
-        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        return of(Files.readAttributes(file, BasicFileAttributes.class), now);
+    }
+
+    /** From attributes already read (a folder walk's). */
+    static FileStamp of(BasicFileAttributes attributes, Instant now) {
         long modified = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
         long nowNanos = TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
         return new FileStamp(attributes.size(), modified, nowNanos - modified >= SETTLING);

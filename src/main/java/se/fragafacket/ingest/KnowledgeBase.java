@@ -119,7 +119,8 @@ public class KnowledgeBase implements SmartLifecycle, DocumentStore {
             Map<String, String> failed = new LinkedHashMap<>();
             Map<String, Path> seen = new LinkedHashMap<>();
             List<Pending> pending = new ArrayList<>();
-            for (Path file : files()) {
+            for (var listed : filesWithAttributes().entrySet()) {
+                Path file = listed.getKey();
                 String fileName = file.getFileName().toString();
                 String documentId = documentId(fileName);
                 if (seen.containsKey(documentId)) {
@@ -129,7 +130,7 @@ public class KnowledgeBase implements SmartLifecycle, DocumentStore {
                 }
                 seen.put(documentId, file);
                 KnowledgeIndex.Entry before = known.get(documentId);
-                FileStamp stamp = stamp(file, now);
+                FileStamp stamp = FileStamp.of(listed.getValue(), now); // the walk's own look at the file: one stat
                 if (current(before, fileName, set) && stamp != null
                         && FileStamp.parse(before.stamp()) instanceof FileStamp noted && noted.settled() && noted.sameFile(stamp)) {
                     unchanged++;
@@ -159,7 +160,9 @@ public class KnowledgeBase implements SmartLifecycle, DocumentStore {
                     removed++;
                 }
             }
-            index.commit();
+            if (indexed > 0 || removed > 0 || !failed.isEmpty()) {
+                index.commit(); // nothing changed: nothing to commit (a restart over an unchanged folder)
+            }
             ready = true;
             var report = new SyncReport(indexed, unchanged, removed, failed, (System.nanoTime() - start) / 1_000_000);
             log.info("Knowledge base {}: {} indexed, {} unchanged, {} removed, {} unreadable in {} ms", folder,
@@ -250,14 +253,6 @@ public class KnowledgeBase implements SmartLifecycle, DocumentStore {
     private boolean current(KnowledgeIndex.Entry before, String fileName, Map<String, DocumentMetadata> set) {
         return before != null && before.record().fileName().equals(fileName) && index.format().equals(before.format())
                 && before.record().override().equals(set.getOrDefault(before.record().documentId(), DocumentMetadata.NONE));
-    }
-
-    private static FileStamp stamp(Path file, Instant now) {
-        try {
-            return FileStamp.of(file, now);
-        } catch (IOException e) {
-            return null; // reading it will say why
-        }
     }
 
     /**
@@ -438,6 +433,43 @@ public class KnowledgeBase implements SmartLifecycle, DocumentStore {
                 hash, stamp.modified(), chunks.size(), read, override);
         index.replace(record, chunks, stamp.text());
         return record;
+    }
+
+    /**
+     * The files {@link #files()} lists, in the same order, each with the attributes the walk read anyway (a
+     * symbolic link with those of its target), so a restart looks at each file once.
+     */
+    private java.util.SortedMap<Path, java.nio.file.attribute.BasicFileAttributes> filesWithAttributes() throws IOException {
+        var out = new java.util.TreeMap<Path, java.nio.file.attribute.BasicFileAttributes>();
+        Files.walkFileTree(folder, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attributes) {
+                String name = file.getFileName().toString();
+                if (name.startsWith(".") || name.startsWith("~$")) {
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+                if (attributes.isSymbolicLink()) {
+                    try {
+                        attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+                    } catch (IOException e) {
+                        return java.nio.file.FileVisitResult.CONTINUE; // a dangling link is no file
+                    }
+                }
+                if (attributes.isRegularFile()) {
+                    out.put(file, attributes);
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (file.equals(folder)) {
+                    throw e;
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
+        return out;
     }
 
     private List<Path> files() throws IOException {

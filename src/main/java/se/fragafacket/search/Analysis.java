@@ -55,10 +55,18 @@ public final class Analysis {
     private final Map<Language, Analyzer> stemmingQuery = new EnumMap<>(Language.class);
     private final Analyzer exact;
     private final Map<Language, CharArraySet> questionStops = new EnumMap<>(Language.class);
+    private final Map<Language, CharArraySet> indexStops = new EnumMap<>(Language.class);
+    private final CharArraySet allStops;
+    /** Word (lower case) → its stem, per language: the vocabulary repeats far more than it grows. */
+    private final Map<Language, Map<String, String>> stems = new EnumMap<>(Language.class);
+    private final Map<String, String> foldings = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final ThreadLocal<StandardTokenizer> TOKENIZER = ThreadLocal.withInitial(StandardTokenizer::new);
 
     public Analysis() {
         for (Language language : Language.values()) {
             questionStops.put(language, CharArraySet.unmodifiableSet(stopWords(language, true)));
+            indexStops.put(language, CharArraySet.unmodifiableSet(stopWords(language, false)));
+            stems.put(language, new java.util.concurrent.ConcurrentHashMap<>());
             stemming.put(language, stemmer(language, stopWords(language, false)));
             stemmingQuery.put(language, stemmer(language, stopWords(language, true)));
         }
@@ -66,6 +74,7 @@ public final class Analysis {
         for (Language language : Language.values()) {
             all.addAll(stopWords(language, true));
         }
+        allStops = CharArraySet.unmodifiableSet(all);
         exact = new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String field) {
@@ -104,6 +113,239 @@ public final class Analysis {
         return tokens(exact, text);
     }
 
+    /**
+     * A run of terms with their position increments, ready to be indexed as a field (a stop word removed
+     * leaves its gap, as Lucene's {@code StopFilter} does).
+     */
+    public record Tokens(String[] terms, int[] increments) {
+        public List<String> list() {
+            return List.of(terms);
+        }
+
+        /** A fresh stream replaying the terms, for a {@code Field} built from a token stream. */
+        public TokenStream stream() {
+            return new Replay(this);
+        }
+    }
+
+    /**
+     * A passage's terms for every field it is searched by, the text tokenized once:
+     *
+     * @param body    stems of the text ({@link #terms}, language's {@link #indexAnalyzer})
+     * @param heading stems of the heading path
+     * @param lemmas  of heading and text, the stems of each word's dictionary forms — its lemma, and a
+     *                compound's parts ({@link Lexicon#morphemes}) — at the word's position; empty without a
+     *                dictionary for the language
+     * @param exact   heading and text as {@link #exactTerms}: lower case, unstemmed
+     * @param folded  those words folded ({@link Spelling#fold})
+     */
+    public record IndexedPassage(Tokens body, Tokens heading, Tokens lemmas, Tokens exact, Tokens folded) {
+    }
+
+    /**
+     * Analyses a passage for indexing in one pass over its words: the same terms the language's index
+     * analyzer, the exact analyzer and folding give one by one (each word's stem looked up once per process).
+     */
+    public IndexedPassage indexPassage(String headingPath, String text, Language language, Lexicon lexicon) {
+        List<String> headingWords = words(headingPath);
+        List<String> textWords = words(text);
+        Builder heading = new Builder(headingWords.size());
+        Builder body = new Builder(textWords.size());
+        Builder lemmas = new Builder(headingWords.size() + textWords.size());
+        Builder exactTerms = new Builder(headingWords.size() + textWords.size());
+        Builder folded = new Builder(headingWords.size() + textWords.size());
+        CharArraySet stop = indexStops.get(language);
+        Map<String, String> stemOf = stems.get(language);
+        boolean morphology = lexicon != null && lexicon.installed(language);
+        for (int part = 0; part < 2; part++) {
+            List<String> words = part == 0 ? headingWords : textWords;
+            Builder stemmed = part == 0 ? heading : body;
+            for (String word : words) {
+                String lower = lowerCase(word);
+                if (allStops.contains(lower)) {
+                    exactTerms.skip();
+                    folded.skip();
+                } else {
+                    exactTerms.add(lower);
+                    folded.add(foldings.computeIfAbsent(lower, Spelling::fold));
+                }
+                String base = ABBREVIATION_GENITIVE_WORD.matcher(word).matches()
+                        ? lower.substring(0, lower.length() - 1) : lower;
+                String stem = stop.contains(base) ? null : stemOf.computeIfAbsent(base, w -> stem(w, language));
+                if (stem == null || stem.isEmpty()) {
+                    stemmed.skip();
+                    lemmas.skip();
+                    continue;
+                }
+                stemmed.add(stem);
+                if (!morphology) {
+                    lemmas.skip();
+                    continue;
+                }
+                boolean first = true;
+                for (String form : lexicon.morphemes(base, language)) {
+                    String formStem = stemOf.computeIfAbsent(form, w -> stem(w, language));
+                    if (!formStem.isEmpty()) {
+                        if (first) {
+                            lemmas.add(formStem);
+                            first = false;
+                        } else {
+                            lemmas.stack(formStem);
+                        }
+                    }
+                }
+                if (first) {
+                    lemmas.skip();
+                }
+            }
+        }
+        return new IndexedPassage(body.build(), heading.build(), lemmas.build(), exactTerms.build(), folded.build());
+    }
+
+    /**
+     * The stems of a question word's lemmas ({@link Lexicon#lemmas}: a compound whole, not its parts), by the
+     * word's own stem, for the question's content words; empty without a dictionary.
+     */
+    public Map<String, List<String>> lemmaTerms(String text, Language language, Lexicon lexicon) {
+        Map<String, List<String>> out = new java.util.HashMap<>();
+        if (lexicon == null || !lexicon.installed(language)) {
+            return out;
+        }
+        CharArraySet stop = questionStops.get(language);
+        for (String word : words(text)) {
+            String lower = lowerCase(word);
+            String base = ABBREVIATION_GENITIVE_WORD.matcher(word).matches() ? lower.substring(0, lower.length() - 1) : lower;
+            if (stop.contains(base)) {
+                continue;
+            }
+            String stem = stems.get(language).computeIfAbsent(base, w -> stem(w, language));
+            if (!stem.isEmpty()) {
+                List<String> lemmas = lemmaStems(lexicon.lemmas(base, language), language);
+                if (!lemmas.isEmpty()) {
+                    out.computeIfAbsent(stem, k -> new ArrayList<>()).addAll(lemmas);
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<String> lemmaStems(List<String> forms, Language language) {
+        List<String> out = new ArrayList<>();
+        for (String form : forms) {
+            String stem = stems.get(language).computeIfAbsent(form, w -> stem(w, language));
+            if (!stem.isEmpty() && !out.contains(stem)) {
+                out.add(stem);
+            }
+        }
+        return out;
+    }
+
+    /** The stem of one lower-cased word as the index analyzer makes it; "" for a stop word. */
+    private String stem(String word, Language language) {
+        List<String> out = tokens(stemming.get(language), word);
+        return out.size() == 1 ? out.get(0) : out.isEmpty() ? "" : String.join("", out);
+    }
+
+    /** The words of a text as Lucene's {@code StandardTokenizer} cuts them, as written. */
+    private static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        StandardTokenizer tokenizer = TOKENIZER.get();
+        try {
+            tokenizer.setReader(new java.io.StringReader(text));
+            CharTermAttribute term = tokenizer.getAttribute(CharTermAttribute.class);
+            tokenizer.reset();
+            while (tokenizer.incrementToken()) {
+                out.add(term.toString());
+            }
+            tokenizer.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            try {
+                tokenizer.close();
+            } catch (IOException e) {
+                // a string reader does not fail to close
+            }
+        }
+        return out;
+    }
+
+    /** Lower case as Lucene's {@code LowerCaseFilter} makes it: code point by code point. */
+    private static String lowerCase(String word) {
+        boolean lower = true;
+        for (int i = 0; i < word.length() && lower; i++) {
+            char c = word.charAt(i);
+            lower = Character.isLowerCase(c) || !Character.isLetter(c) && !Character.isSurrogate(c);
+        }
+        if (lower) {
+            return word;
+        }
+        StringBuilder out = new StringBuilder(word.length());
+        word.codePoints().forEach(c -> out.appendCodePoint(Character.toLowerCase(c)));
+        return out.toString();
+    }
+
+    private static final class Builder {
+        private final List<String> terms;
+        private final List<Integer> increments;
+        private int gap = 1;
+
+        Builder(int size) {
+            terms = new ArrayList<>(size);
+            increments = new ArrayList<>(size);
+        }
+
+        void add(String term) {
+            terms.add(term);
+            increments.add(gap);
+            gap = 1;
+        }
+
+        /** Another term at the position of the last one. */
+        void stack(String term) {
+            terms.add(term);
+            increments.add(0);
+        }
+
+        void skip() {
+            gap++;
+        }
+
+        Tokens build() {
+            return new Tokens(terms.toArray(String[]::new), increments.stream().mapToInt(Integer::intValue).toArray());
+        }
+    }
+
+    private static final class Replay extends TokenStream {
+        private final Tokens tokens;
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute increment =
+                addAttribute(org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute.class);
+        private int next;
+
+        Replay(Tokens tokens) {
+            this.tokens = tokens;
+        }
+
+        @Override
+        public boolean incrementToken() {
+            if (next >= tokens.terms().length) {
+                return false;
+            }
+            clearAttributes();
+            term.setEmpty().append(tokens.terms()[next]);
+            increment.setPositionIncrement(tokens.increments()[next]);
+            next++;
+            return true;
+        }
+
+        @Override
+        public void reset() throws IOException {
+            super.reset();
+            next = 0;
+        }
+    }
+
     private static List<String> tokens(Analyzer analyzer, String text) {
         List<String> out = new ArrayList<>();
         try (TokenStream stream = analyzer.tokenStream("f", text)) {
@@ -135,6 +377,9 @@ public final class Analysis {
     /** "LOs", "ABFs": an abbreviation's genitive is the abbreviation. */
     private static final java.util.regex.Pattern ABBREVIATION_GENITIVE =
             java.util.regex.Pattern.compile("\\b(\\p{Lu}{2,})s\\b");
+    /** The same, for one word as the tokenizer cut it. */
+    private static final java.util.regex.Pattern ABBREVIATION_GENITIVE_WORD =
+            java.util.regex.Pattern.compile("\\p{Lu}{2,}s");
 
     private static Analyzer stemmer(Language language, CharArraySet stop) {
         return new Analyzer() {

@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
-import org.apache.lucene.analysis.reverse.ReverseStringFilter;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -45,7 +44,6 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.PhraseQuery;
-import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
@@ -85,18 +83,35 @@ public final class KnowledgeIndex implements Closeable {
     private static final String TEXT = "text";          // stored: passage text as shown and quoted
     private static final String BODY = "body_";         // + language: stemmed passage text, searched
     private static final String HEADING = "heading_";   // + language: stemmed heading path, searched with a boost
-    private static final String REVERSED = "rev_";      // + language: reversed stems, so a word finds compounds ending in it
-    private static final String EXACT = "exact";        // unstemmed words as written: names, numbers
-    private static final String FOLDED = "folded";      // those words without å/ä/ö/æ/ø: what spelling correction matches
+    private static final String LEMMA = "lemma_";       // + language: stems of each word's dictionary lemma and compound parts (Hunspell)
+    // (new names in format 8, where they lost their positions: Lucene does not let a field's options change)
+    private static final String EXACT = "word";         // unstemmed words as written: names, numbers
+    private static final String FOLDED = "word_folded"; // those words without å/ä/ö/æ/ø: what spelling correction matches
     private static final String VECTOR = "vector";      // dense embedding of heading path + text, when a model is set
     private static final String RECORD = "record";      // doc values of a document's description: read without touching passage texts
 
-    private static final String FORMAT_VERSION = "8"; // 8: whom a document speaks for (organisation, district, region, date) in its record
+    /** Searched by single terms only (no phrase): frequencies and norms for scoring, no positions. */
+    private static final org.apache.lucene.document.FieldType TERMS_ONLY = frozen(
+            org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS, false);
+    /** Only a vocabulary with document counts (spelling suggestions): no frequencies, positions or norms. */
+    private static final org.apache.lucene.document.FieldType VOCABULARY_ONLY = frozen(
+            org.apache.lucene.index.IndexOptions.DOCS, true);
+
+    private static org.apache.lucene.document.FieldType frozen(org.apache.lucene.index.IndexOptions options,
+                                                               boolean omitNorms) {
+        var type = new org.apache.lucene.document.FieldType(TextField.TYPE_NOT_STORED);
+        type.setIndexOptions(options);
+        type.setOmitNorms(omitNorms);
+        type.freeze();
+        return type;
+    }
+
+    private static final String FORMAT_VERSION = "9"; // 9: lemma and compound-part field instead of reversed stems; whom a document speaks for in its record
     /** Words of a question searched; each adds a few clauses per language and synonym. */
     private static final int MAX_WORDS = 32;
 
     static {
-        // 32 words × 3 languages × synonyms × (body, heading, compound, inflection) stay under this
+        // 32 words × 3 languages × synonyms × (body, heading, lemma) stay under this
         IndexSearcher.setMaxClauseCount(16_384);
     }
     /** A word written with a capital inside the question (not its first word): a name. */
@@ -121,6 +136,8 @@ public final class KnowledgeIndex implements Closeable {
     public record Entry(DocumentRecord record, String format, String stamp) {
     }
     private final Spelling spelling;
+    private final Lexicon lexicon;
+    private final String format;
 
     public KnowledgeIndex(Path path, Analysis analysis, SynonymsExpansion synonyms, SearchProperties properties,
                           Optional<EmbeddingModel> embeddingModel) {
@@ -134,14 +151,23 @@ public final class KnowledgeIndex implements Closeable {
     public KnowledgeIndex(Path path, Analysis analysis, SynonymsExpansion synonyms, SearchProperties properties,
                           Optional<EmbeddingModel> embeddingModel, Lexicon lexicon, boolean spelling) {
         this.spelling = spelling ? new Spelling(analysis, lexicon, EXACT, FOLDED) : null;
+        this.lexicon = lexicon;
+        if (!lexicon.signature().isEmpty()) {
+            log.info("Passages are indexed with Hunspell lemmas and compound parts for {}", lexicon.signature());
+        } else {
+            log.info("No Hunspell dictionary installed: passages are indexed without lemmas and compound parts "
+                    + "(an index made with them is re-indexed without them)");
+        }
         this.analysis = analysis;
         this.synonyms = synonyms;
         this.properties = properties;
         this.embeddingModel = embeddingModel.orElse(null);
+        this.format = makeFormat();
         try {
             directory = FSDirectory.open(path);
             var config = new IndexWriterConfig(new FieldAnalyzer(analysis));
             config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+            config.setRAMBufferSizeMB(32); // fewer, larger flushed segments while a large folder is ingested (default 16)
             writer = new IndexWriter(directory, config);
             searchers = new SearcherManager(writer, null);
             documentCount = countDocuments();
@@ -150,9 +176,18 @@ public final class KnowledgeIndex implements Closeable {
         }
     }
 
-    /** Identifies how entries are made; an entry made otherwise is re-indexed on start. */
+    /**
+     * Identifies how entries are made, including which Hunspell dictionaries gave lemmas; an entry made
+     * otherwise is re-indexed on start (so an index made with dictionaries since removed is made again without).
+     */
     public String format() {
-        return FORMAT_VERSION + (embeddingModel == null ? "" : "+" + embeddingModel.modelName());
+        return format;
+    }
+
+    private String makeFormat() {
+        String lemmas = lexicon.signature();
+        return FORMAT_VERSION + (lemmas.isEmpty() ? "" : "+hunspell:" + lemmas)
+                + (embeddingModel == null ? "" : "+" + embeddingModel.modelName());
     }
 
     /** Replaces a document and all its passages; visible to searches after {@link #commit()}. */
@@ -184,11 +219,16 @@ public final class KnowledgeIndex implements Closeable {
             entry.add(new StoredField(ORDINAL, i));
             entry.add(new StoredField(HEADING_PATH, chunk.headingPath()));
             entry.add(new StoredField(TEXT, chunk.text()));
-            entry.add(new TextField(BODY + lang, chunk.text(), Field.Store.NO));
-            entry.add(new TextField(HEADING + lang, chunk.headingPath(), Field.Store.NO));
-            entry.add(new TextField(REVERSED + lang, chunk.headingPath() + "\n" + chunk.text(), Field.Store.NO));
-            entry.add(new TextField(EXACT, chunk.headingPath() + "\n" + chunk.text(), Field.Store.NO));
-            entry.add(new TextField(FOLDED, chunk.headingPath() + "\n" + chunk.text(), Field.Store.NO));
+            // the text is cut into words once; each field gets its terms from that one pass
+            Analysis.IndexedPassage terms = analysis.indexPassage(chunk.headingPath(), chunk.text(),
+                    document.language(), lexicon);
+            entry.add(new Field(BODY + lang, terms.body().stream(), TextField.TYPE_NOT_STORED));
+            entry.add(new Field(HEADING + lang, terms.heading().stream(), TextField.TYPE_NOT_STORED));
+            if (terms.lemmas().terms().length > 0) {
+                entry.add(new Field(LEMMA + lang, terms.lemmas().stream(), TERMS_ONLY));
+            }
+            entry.add(new Field(EXACT, terms.exact().stream(), TERMS_ONLY));
+            entry.add(new Field(FOLDED, terms.folded().stream(), VOCABULARY_ONLY));
             if (vectors != null) {
                 entry.add(new KnnFloatVectorField(VECTOR, vectors.get(i), VectorSimilarityFunction.COSINE));
             }
@@ -363,15 +403,26 @@ public final class KnowledgeIndex implements Closeable {
     public Retrieval search(String question, Language language, String context, Set<String> focus, int limit) {
         return withSearcher(searcher -> {
             Map<Language, List<TermGroup>> questionGroups = groups(searcher, question, language);
+            Language contextLanguage = context.isBlank() ? language : Language.detect(context);
             Map<Language, List<TermGroup>> contextGroups = context.isBlank()
-                    ? Map.of() : groups(searcher, context, Language.detect(context));
+                    ? Map.of() : groups(searcher, context, contextLanguage);
+            IndexReader reader = searcher.getIndexReader();
             BooleanQuery.Builder query = new BooleanQuery.Builder();
             for (Language target : Language.values()) {
-                for (TermGroup group : questionGroups.getOrDefault(target, List.of())) {
-                    query.add(groupQuery(target, group), Occur.SHOULD);
+                if (reader.getDocCount(BODY + target.code()) == 0) {
+                    continue; // no passage in that language: its fields would match nothing
                 }
+                // a question word's lemma, where the dictionary of the passages' language knows it
+                Map<String, List<String>> lemmas = target == language
+                        ? analysis.lemmaTerms(question, language, lexicon) : Map.of();
+                for (TermGroup group : questionGroups.getOrDefault(target, List.of())) {
+                    query.add(groupQuery(target, group, lemmas), Occur.SHOULD);
+                }
+                Map<String, List<String>> contextLemmas = target == contextLanguage && !context.isBlank()
+                        ? analysis.lemmaTerms(context, contextLanguage, lexicon) : Map.of();
                 for (TermGroup group : contextGroups.getOrDefault(target, List.of())) {
-                    query.add(new BoostQuery(groupQuery(target, group), properties.contextBoost()), Occur.SHOULD);
+                    query.add(new BoostQuery(groupQuery(target, group, contextLemmas), properties.contextBoost()),
+                            Occur.SHOULD);
                 }
             }
             for (String word : analysis.exactTerms(question).stream().distinct().limit(MAX_WORDS).toList()) {
@@ -529,7 +580,14 @@ public final class KnowledgeIndex implements Closeable {
         return out;
     }
 
-    private Query groupQuery(Language language, TermGroup group) {
+    /**
+     * One idea of the question in one language's fields: each alternative's stem in the text and (boosted) the
+     * heading, and in the lemma field, where a passage's inflected forms and compounds are held by their
+     * dictionary lemma and parts — "medlem" finds "förbundsmedlemmar" — by a term, never by a prefix.
+     *
+     * @param lemmas the question word's own lemma stems by its stem, where they differ from it
+     */
+    private Query groupQuery(Language language, TermGroup group, Map<String, List<String>> lemmas) {
         BooleanQuery.Builder idea = new BooleanQuery.Builder();
         for (String alternative : group.alternatives()) {
             if (alternative.indexOf(' ') > 0) {
@@ -541,17 +599,14 @@ public final class KnowledgeIndex implements Closeable {
             idea.add(new TermQuery(new Term(BODY + language.code(), alternative)), Occur.SHOULD);
             idea.add(new BoostQuery(new TermQuery(new Term(HEADING + language.code(), alternative)),
                     properties.headingBoost()), Occur.SHOULD);
-            if (alternative.length() >= 5) {
-                String reversed = new StringBuilder(alternative).reverse().toString();
-                idea.add(new BoostQuery(new PrefixQuery(new Term(REVERSED + language.code(), reversed)),
-                        properties.compoundBoost()), Occur.SHOULD);
-            }
-            if (alternative.length() >= 7) {
-                // an inflection the stemmer left apart: "skolinformation" and "skolinformatio", "studiekonfer"
-                // and "studiekonf" (suffix stripping cuts a base form deeper than its definite form)
-                String stem = alternative.substring(0, alternative.length() - (alternative.length() >= 10 ? 3 : 1));
-                idea.add(new BoostQuery(new PrefixQuery(new Term(BODY + language.code(), stem)),
-                        properties.compoundBoost()), Occur.SHOULD);
+            if (lexicon.installed(language)) {
+                Set<String> forms = new LinkedHashSet<>();
+                forms.add(alternative);
+                forms.addAll(lemmas.getOrDefault(alternative, List.of()));
+                for (String form : forms) {
+                    idea.add(new BoostQuery(new TermQuery(new Term(LEMMA + language.code(), form)),
+                            properties.compoundBoost()), Occur.SHOULD);
+                }
             }
         }
         return idea.build();
@@ -608,7 +663,10 @@ public final class KnowledgeIndex implements Closeable {
         directory.close();
     }
 
-    /** Picks each field's analysis by its name: body_sv is Swedish, rev_no reversed Norwegian stems, … */
+    /**
+     * Picks each field's analysis by its name (body_sv is Swedish, …): for a text given as a string; passages
+     * come with their terms made ({@link Analysis#indexPassage}).
+     */
     private static final class FieldAnalyzer extends DelegatingAnalyzerWrapper {
         private final Map<String, Analyzer> byField = new HashMap<>();
         private final Analyzer exact;
@@ -620,7 +678,6 @@ public final class KnowledgeIndex implements Closeable {
                 Analyzer stemming = analysis.indexAnalyzer(language);
                 byField.put(BODY + language.code(), stemming);
                 byField.put(HEADING + language.code(), stemming);
-                byField.put(REVERSED + language.code(), new FilteringAnalyzer(stemming, ReverseStringFilter::new));
             }
             byField.put(FOLDED, new FilteringAnalyzer(exact, FoldingFilter::new));
         }

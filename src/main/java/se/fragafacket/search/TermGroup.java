@@ -3,7 +3,7 @@ package se.fragafacket.search;
 import java.util.Set;
 
 /**
- * One idea of a question, as stems a passage may hold it by (the word itself, its glossary equivalents).
+ * One idea of a question, as stems a passage may hold it by (the word itself, its synonyms).
  *
  * @param alternatives stems in the passage language's analysis
  * @param weight       inverse document frequency of the idea among that language's passages; an idea no

@@ -5,11 +5,16 @@ import java.util.Optional;
 
 import se.fragafacket.Settings;
 
-/** A real index on disk with the service's analysis and built-in synonyms and default settings, for tests. */
+/**
+ * A real index on disk with the service's analysis, built-in synonyms and default settings, for tests; with the
+ * installed Hunspell dictionaries (read once per test run), as the service has them.
+ */
 public final class Indexes {
 
     private static final Analysis ANALYSIS = new Analysis();
     private static final Synonyms SHIPPED = Synonyms.parse(ANALYSIS, OrganisationSynonyms.shippedList());
+    /** The dictionaries where Debian installs them (absent ones are left out, as in the service). */
+    public static final Lexicon LEXICON = Lexicon.load(Path.of("/usr/share/hunspell"));
 
     private Indexes() {
     }
@@ -20,6 +25,6 @@ public final class Indexes {
 
     public static KnowledgeIndex open(Path directory, SynonymsExpansion synonyms) {
         return new KnowledgeIndex(directory, ANALYSIS, synonyms,
-                Settings.defaults("fraga.search", SearchProperties.class), Optional.empty());
+                Settings.defaults("fraga.search", SearchProperties.class), Optional.empty(), LEXICON, true);
     }
 }
