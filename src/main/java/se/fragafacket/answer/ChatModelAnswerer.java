@@ -74,10 +74,24 @@ final class ChatModelAnswerer implements Answerer {
         this.breaker = breaker;
     }
 
+    /**
+     * The passages a model is given: first those whose best sentence the fitted scorer ranks highest (it reads
+     * the question far more closely than the search did), then the others in the search's order.
+     */
+    private List<Passage> forModel(String question, Language language, Retrieval retrieval,
+                                   List<Conversations.Turn> history) {
+        java.util.LinkedHashSet<Passage> order = new java.util.LinkedHashSet<>();
+        for (var scored : fallback.explain(question, language, retrieval, history).ranked()) {
+            order.add(scored.candidate().passage());
+        }
+        order.addAll(retrieval.passages());
+        return order.stream().limit(properties.modelPassages()).toList();
+    }
+
     @Override
     public Answer answer(String question, Language language, Retrieval retrieval, List<Conversations.Turn> history,
                          Consumer<String> tokens) {
-        List<Passage> passages = retrieval.passages().stream().limit(properties.modelPassages()).toList();
+        List<Passage> passages = forModel(question, language, retrieval, history);
         // passages that hold next to nothing of the question ("Vad kostar en pizza?") are not worth a model's
         // guess: the member is referred at once
         double relevance = PassageRelevance.of(analysis, retrieval, passages);

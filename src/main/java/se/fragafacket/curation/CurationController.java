@@ -114,7 +114,11 @@ class CurationController {
                           String contentHash, List<ChunkView> chunks, MetadataView metadata) {
     }
 
-    record TrialRequest(String question) {
+    /** A question to try, after the earlier questions of a conversation (optional) to try a follow-up. */
+    record TrialRequest(String question, List<String> earlier) {
+        List<String> earlierOrNone() {
+            return earlier == null ? List.of() : earlier;
+        }
     }
 
     /** A retrieved passage and its score, best first. */
@@ -401,7 +405,7 @@ class CurationController {
     /** A question answered as members would get it, with the passages retrieved and their scores; recorded nowhere. */
     @PostMapping("/trial")
     TrialView trial(@RequestBody TrialRequest request) {
-        AnswerService.Trial trial = answers.trial(request.question());
+        AnswerService.Trial trial = answers.trial(request.question(), request.earlierOrNone());
         var decision = trial.decision();
         return new TrialView(trial.answer().answered(), trial.answer().text(), trial.answer().sources(),
                 trial.passages().stream().map(ScoredPassage::of).toList(),
