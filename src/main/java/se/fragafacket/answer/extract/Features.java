@@ -78,11 +78,12 @@ public final class Features {
         f.put("topic", coverage(asked.stream().filter(g -> !g.scope()).toList(), own, named, evidence, sortCredit));
         java.util.Set<String> none = java.util.Set.of();
         f.put("scopeHeld", scopeHeld(setting.names(), setting.documentNames().getOrDefault(documentId, none)));
-        // names are compared as written: Swedish and Norwegian share them, English translates them ("Central Sweden")
+        // names are compared as written: Swedish and Norwegian share them, English translates some ("Central
+        // Sweden"), so across English only the names some retrieved document writes as asked are compared
         boolean translated = language != question.language()
                 && (language == Language.EN || question.language() == Language.EN);
-        f.put("scopeAbsent", translated ? 0.0
-                : scopeAbsent(setting.names(), setting.documentWords().getOrDefault(documentId, none)));
+        f.put("scopeAbsent", scopeAbsent(translated ? setting.namesAsWritten() : setting.names(),
+                setting.documentWords().getOrDefault(documentId, none)));
         f.put("kindHeld", kind.hasEvidence() && evidence ? 1.0 : 0.0);
         f.put("kindLacking", kind.needsEvidence() && !evidence ? 1.0 : 0.0);
         f.put("kindBeside", kind.needsEvidence() && evidence ? kindBeside(asked, unit.text(), kind, language, analysis) : 0.0);

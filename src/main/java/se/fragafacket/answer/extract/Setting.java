@@ -28,11 +28,13 @@ import se.fragafacket.search.TermGroup;
  * @param documentNames   per document, the folded words of its file name, title, organisation, district and
  *                        region: whom and what it is about
  * @param documentWords   per document, the folded words of its name, title, headings and retrieved passages
+ * @param namesAsWritten  of the names asked, those some retrieved document is named by as the question writes them
  */
 public record Setting(QuestionAnalysis question, Retrieval retrieval, Map<String, Stems> documentText,
                       Map<String, Stems> documentSubject, Map<String, LocalDate> documentDate,
                       Map<String, String> documentTitle, List<String> names,
-                      Map<String, Set<String>> documentNames, Map<String, Set<String>> documentWords) {
+                      Map<String, Set<String>> documentNames, Map<String, Set<String>> documentWords,
+                      List<String> namesAsWritten) {
 
     /** The question's ideas in a passage language; a follow-up saying nothing new falls back on the earlier question. */
     public List<TermGroup> asked(Language language) {
@@ -88,7 +90,11 @@ public record Setting(QuestionAnalysis question, Retrieval retrieval, Map<String
                 asked.add(fold);
             }
         }
-        return new Setting(question, retrieval, textStems, subjectStems, date, title, asked, names, words);
+        // a name that some retrieved document is named by as the question writes it ("Vestoppland") is that name
+        // in any language; a word its text merely holds ("central") may be an English word
+        List<String> asWritten = asked.stream()
+                .filter(name -> names.values().stream().anyMatch(set -> Features.nameIn(name, set))).toList();
+        return new Setting(question, retrieval, textStems, subjectStems, date, title, asked, names, words, asWritten);
     }
 
     private static Set<String> folded(Analysis analysis, String text) {

@@ -116,6 +116,26 @@ class FeaturesTests {
     }
 
     @Test
+    void anEnglishQuestionsNameThatADocumentWritesAsAskedIsComparedAcrossLanguages() {
+        Passage helpLine = new Passage("lo-mellansverige", "Om oss", "Om oss", "Ring fackets hjälptelefon 020-56 00 56.",
+                Language.SV, 0, 2);
+        Passage vestoppland = new Passage("lo-vestoppland", "Hva vi gjør", "Hva vi gjør",
+                "LO i Vestoppland er en arbeidstakerorganisasjon.", Language.NO, 0, 1);
+        var retrieval = new se.fragafacket.search.Retrieval(List.of(helpLine, vestoppland), Map.of(), Map.of());
+        double[] named = vector("What is the phone number of LO in Vestoppland?", retrieval, helpLine);
+        assertThat(named[Features.NAMES.indexOf("scopeAbsent")]).isEqualTo(1.0);
+        // "Central Sweden" is written by no document: it may be a translation ("Mellansverige"), so not judged
+        double[] translated = vector("What is the phone number of LO Central Sweden?", retrieval, helpLine);
+        assertThat(translated[Features.NAMES.indexOf("scopeAbsent")]).isZero();
+    }
+
+    private double[] vector(String question, se.fragafacket.search.Retrieval retrieval, Passage passage) {
+        QuestionAnalysis asked = QuestionAnalysis.of(question, Language.EN, analysis, "", false, Set.of(), "");
+        Setting setting = Setting.of(asked, retrieval, analysis, p -> Unit.of(p, analysis), id -> null);
+        return Features.of(new Candidate(passage, 0, Unit.of(passage, analysis), 0), setting, analysis);
+    }
+
+    @Test
     void kindBesideLooksForTheAskedFactInTheClauseThatHoldsWhatIsAskedAboutIt() {
         List<TermGroup> asked = List.of(new TermGroup(Set.of(String.join(" ", analysis.terms("första maj", Language.SV))),
                 2, false), idea("Västsverige", 3, true));
