@@ -688,28 +688,6 @@ public final class KnowledgeIndex implements Closeable {
         }
     }
 
-    /** Another analyzer's tokens passed through one more filter (folding, reversing). */
-    private static final class FilteringAnalyzer extends org.apache.lucene.analysis.AnalyzerWrapper {
-        private final Analyzer delegate;
-        private final java.util.function.UnaryOperator<org.apache.lucene.analysis.TokenStream> filter;
-
-        FilteringAnalyzer(Analyzer delegate, java.util.function.UnaryOperator<org.apache.lucene.analysis.TokenStream> filter) {
-            super(PER_FIELD_REUSE_STRATEGY);
-            this.delegate = delegate;
-            this.filter = filter;
-        }
-
-        @Override
-        protected Analyzer getWrappedAnalyzer(String fieldName) {
-            return delegate;
-        }
-
-        @Override
-        protected TokenStreamComponents wrapComponents(String fieldName, TokenStreamComponents components) {
-            return new TokenStreamComponents(components.getSource(), filter.apply(components.getTokenStream()));
-        }
-    }
-
     /** The exact words folded as {@link Spelling#fold} folds them. */
     private static final class FoldingFilter extends org.apache.lucene.analysis.TokenFilter {
         private final org.apache.lucene.analysis.tokenattributes.CharTermAttribute term =

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.AnalyzerWrapper;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
@@ -84,7 +83,9 @@ public final class Synonyms {
                 SynonymMap map = builder.build();
                 if (map.fst != null) {
                     maps.put(language, map);
-                    matchers.put(language, new Matcher(analysis.indexAnalyzer(language), map));
+                    // the language's analysis with the rules' SynonymGraphFilter at its end
+                    matchers.put(language, new FilteringAnalyzer(analysis.indexAnalyzer(language),
+                            tokens -> new SynonymGraphFilter(tokens, map, true)));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -270,28 +271,5 @@ public final class Synonyms {
             out.set(same, new Match(Set.copyOf(covered), List.copyOf(words), other.name() || match.name(), other.general(), false));
         }
         return out;
-    }
-
-    /** The language's analysis with the rules' {@link SynonymGraphFilter} at its end. */
-    private static final class Matcher extends AnalyzerWrapper {
-        private final Analyzer delegate;
-        private final SynonymMap map;
-
-        Matcher(Analyzer delegate, SynonymMap map) {
-            super(PER_FIELD_REUSE_STRATEGY);
-            this.delegate = delegate;
-            this.map = map;
-        }
-
-        @Override
-        protected Analyzer getWrappedAnalyzer(String fieldName) {
-            return delegate;
-        }
-
-        @Override
-        protected TokenStreamComponents wrapComponents(String fieldName, TokenStreamComponents components) {
-            return new TokenStreamComponents(components.getSource(),
-                    new SynonymGraphFilter(components.getTokenStream(), map, true));
-        }
     }
 }

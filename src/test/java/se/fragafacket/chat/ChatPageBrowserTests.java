@@ -1,5 +1,6 @@
 package se.fragafacket.chat;
 
+import se.fragafacket.Chromium;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -17,7 +18,6 @@ import java.util.stream.Stream;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -58,9 +57,7 @@ import static org.assertj.core.api.Assertions.fail;
 @ExtendWith(OutputCaptureExtension.class)
 class ChatPageBrowserTests {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Path SCREENSHOTS = Chromium.SCREENSHOTS;
     private static final Path WORK = Path.of("target", "test-data", "browser-" + UUID.randomUUID()).toAbsolutePath();
     /** A document that tries to run code when shown. */
     private static final String HOSTILE_DOCUMENT = """
@@ -132,6 +129,7 @@ class ChatPageBrowserTests {
         }
     }
 
+    private static Chromium chromium;
     private static ChromeDriver driver;
 
     @LocalServerPort
@@ -144,29 +142,15 @@ class ChatPageBrowserTests {
     ChatSocketHandler sockets;
 
     @BeforeAll
-    static void startChromium() throws IOException {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!installed && "true".equals(System.getenv("CI"))) {
-            fail("chromium and chromium-driver must be installed on CI (.ci/run installs them)");
-        }
-        Assumptions.assumeTrue(installed, "chromium and chromium-driver are not installed");
-        // never let Selenium Manager fetch a browser or driver
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--hide-scrollbars", "--window-size=1280,800", "--lang=sv-SE",
-                "--user-data-dir=" + Files.createTempDirectory("fraga-chromium"));
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        driver = new ChromeDriver(options);
-        Files.createDirectories(SCREENSHOTS);
+    static void startChromium() {
+        chromium = Chromium.start(1280, 800, "--hide-scrollbars");
+        driver = chromium.driver();
     }
 
     @AfterAll
     static void stopChromium() {
-        if (driver != null) {
-            driver.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         HOST_SITE.stop(0);
     }

@@ -1,14 +1,13 @@
 package se.fragafacket.curation;
 
+import se.fragafacket.Chromium;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Level;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,19 +20,14 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A staff member curates a document in a real (headless) Chromium: logs in, uploads a PDF, asks a Provfråga
@@ -43,46 +37,24 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class StaffPageBrowserTests extends CurationTestBase {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Path SCREENSHOTS = Chromium.SCREENSHOTS;
     private static final String QUESTION = "När hålls distriktets sommarkonferens?";
 
     private WebDriver browser;
     private WebDriverWait wait;
-    private Path profile;
+    private Chromium chromium;
 
     @BeforeEach
-    void startBrowser() throws IOException {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!installed && "true".equals(System.getenv("CI"))) {
-            fail("CI needs chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
-        }
-        assumeTrue(installed, "chromium and chromium-driver are not installed");
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        profile = Files.createTempDirectory("fraga-chromium-");
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=1280,1000", "--lang=sv-SE");
-        var logging = new LoggingPreferences();
-        logging.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logging);
-        browser = new ChromeDriver(options);
+    void startBrowser() {
+        chromium = Chromium.start(1280, 1000);
+        browser = chromium.driver();
         wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-        Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterEach
     void stopBrowser() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> paths = Files.walk(profile)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        if (chromium != null) {
+            chromium.close();
         }
         staff().put("/api/admin/regression/questions", "text/plain", "");
     }
@@ -102,7 +74,7 @@ class StaffPageBrowserTests extends CurationTestBase {
         shot("dokument");
 
         // upload this year's plan as a PDF
-        Path plan = Files.createTempFile(profile, "plan", ".pdf");
+        Path plan = Files.createTempFile(chromium.profile(), "plan", ".pdf");
         Path named = Files.move(plan, plan.resolveSibling("verksamhetsplan-2026-norrbotten.pdf"));
         Files.write(named, Fixtures.pdf("Verksamhetsplan 2026 Norrbotten",
                 "Distriktets sommarkonferens hålls den 18 juni 2026 i Piteå och det är öppet för alla förtroendevalda."));
@@ -142,7 +114,7 @@ class StaffPageBrowserTests extends CurationTestBase {
         shot("regressionsfragor", By.id("regression"));
 
         // a refused upload changes nothing, says why, and shows in the log at once
-        Path broken = Files.createTempFile(profile, "trasig", ".pdf");
+        Path broken = Files.createTempFile(chromium.profile(), "trasig", ".pdf");
         Files.writeString(broken, "det här är ingen pdf");
         browser.findElement(By.id("file-input")).sendKeys(broken.toString());
         wait.until(ExpectedConditions.attributeContains(By.id("status"), "class", "error"));
@@ -150,7 +122,7 @@ class StaffPageBrowserTests extends CurationTestBase {
         assertThat(browser.findElement(By.cssSelector("#audit tbody tr")).getText()).contains(broken.getFileName().toString());
 
         // replace the plan through its row: asked first, naming the document; "Avbryt" replaces nothing
-        Path update = Files.createTempFile(profile, "uppdaterad", ".pdf");
+        Path update = Files.createTempFile(chromium.profile(), "uppdaterad", ".pdf");
         Files.write(update, Fixtures.pdf("Verksamhetsplan 2026 Norrbotten",
                 "Distriktets sommarkonferens hålls den 25 augusti 2026 i Luleå och det är öppet för alla förtroendevalda."));
         click(row("verksamhetsplan-2026-norrbotten").findElement(By.xpath(".//button[text()='Ersätt']")));

@@ -101,12 +101,9 @@ class FeaturesTests {
     void theVectorHasEveryNamedFeatureInOrder() {
         Passage passage = new Passage("lo-skane", "LO-distriktet i Skåne", "LO-distriktet i Skåne",
                 "Distriktet har omkring 230 000 medlemmar.", Language.SV, 0, 1);
-        QuestionAnalysis question = QuestionAnalysis.of("Hur många medlemmar har LO-distriktet i Skåne?", Language.SV,
-                analysis, "", false, Set.of(), "");
         var retrieval = new se.fragafacket.search.Retrieval(List.of(passage),
                 Map.of(Language.SV, List.of(idea("medlemmar", 1, false), idea("Skåne", 2, true))), Map.of());
-        Setting setting = Setting.of(question, retrieval, analysis, p -> Unit.of(p, analysis), id -> null);
-        double[] vector = Features.of(new Candidate(passage, 0, Unit.of(passage, analysis), 0), setting, analysis);
+        double[] vector = vector("Hur många medlemmar har LO-distriktet i Skåne?", Language.SV, retrieval, passage);
         assertThat(vector).hasSize(Features.NAMES.size());
         assertThat(vector[Features.NAMES.indexOf("kindHeld")]).isEqualTo(1.0);
         assertThat(vector[Features.NAMES.indexOf("countNoun")]).isEqualTo(1.0);
@@ -122,15 +119,17 @@ class FeaturesTests {
         Passage vestoppland = new Passage("lo-vestoppland", "Hva vi gjør", "Hva vi gjør",
                 "LO i Vestoppland er en arbeidstakerorganisasjon.", Language.NO, 0, 1);
         var retrieval = new se.fragafacket.search.Retrieval(List.of(helpLine, vestoppland), Map.of(), Map.of());
-        double[] named = vector("What is the phone number of LO in Vestoppland?", retrieval, helpLine);
+        double[] named = vector("What is the phone number of LO in Vestoppland?", Language.EN, retrieval, helpLine);
         assertThat(named[Features.NAMES.indexOf("scopeAbsent")]).isEqualTo(1.0);
         // "Central Sweden" is written by no document: it may be a translation ("Mellansverige"), so not judged
-        double[] translated = vector("What is the phone number of LO Central Sweden?", retrieval, helpLine);
+        double[] translated = vector("What is the phone number of LO Central Sweden?", Language.EN, retrieval, helpLine);
         assertThat(translated[Features.NAMES.indexOf("scopeAbsent")]).isZero();
     }
 
-    private double[] vector(String question, se.fragafacket.search.Retrieval retrieval, Passage passage) {
-        QuestionAnalysis asked = QuestionAnalysis.of(question, Language.EN, analysis, "", false, Set.of(), "");
+    /** A first question's feature vector for the first sentence of a passage. */
+    private double[] vector(String question, Language language, se.fragafacket.search.Retrieval retrieval,
+                            Passage passage) {
+        QuestionAnalysis asked = QuestionAnalysis.of(question, language, analysis, "", false, Set.of(), "");
         Setting setting = Setting.of(asked, retrieval, analysis, p -> Unit.of(p, analysis), id -> null);
         return Features.of(new Candidate(passage, 0, Unit.of(passage, analysis), 0), setting, analysis);
     }
