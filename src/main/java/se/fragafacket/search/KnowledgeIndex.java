@@ -20,8 +20,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -165,7 +163,8 @@ public final class KnowledgeIndex implements Closeable {
         this.format = makeFormat();
         try {
             directory = FSDirectory.open(path);
-            var config = new IndexWriterConfig(new FieldAnalyzer(analysis));
+            // every analysed field comes with its terms made (Analysis#indexPassage): the writer's analyzer analyses nothing
+            var config = new IndexWriterConfig(analysis.exactAnalyzer());
             config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
             config.setRAMBufferSizeMB(32); // fewer, larger flushed segments while a large folder is ingested (default 16)
             writer = new IndexWriter(directory, config);
@@ -492,10 +491,10 @@ public final class KnowledgeIndex implements Closeable {
         while (capitalised.find()) {
             names.addAll(analysis.queryTerms(capitalised.group(1), language));
         }
-        IndexReader known = searcher.getIndexReader();
+        IndexReader reader = searcher.getIndexReader();
         List<Synonyms.Match> matches = properties.synonyms() ? new ArrayList<>(synonyms.matches(text, language, word -> {
             try {
-                return known.docFreq(new Term(EXACT, word)) > 0;
+                return reader.docFreq(new Term(EXACT, word)) > 0;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -505,7 +504,6 @@ public final class KnowledgeIndex implements Closeable {
         // the longest phrase first: "ansvarig utgivare" is one idea, not "ansvarig" and "utgivare"
         matches.sort(Comparator.comparingInt((Synonyms.Match m) -> m.coveredStems().size()).reversed());
         Map<Language, List<TermGroup>> out = new EnumMap<>(Language.class);
-        IndexReader reader = searcher.getIndexReader();
         for (Language target : Language.values()) {
             String field = BODY + target.code();
             int docs = Math.max(1, reader.getDocCount(field));
@@ -661,50 +659,5 @@ public final class KnowledgeIndex implements Closeable {
         searchers.close();
         writer.close();
         directory.close();
-    }
-
-    /**
-     * Picks each field's analysis by its name (body_sv is Swedish, …): for a text given as a string; passages
-     * come with their terms made ({@link Analysis#indexPassage}).
-     */
-    private static final class FieldAnalyzer extends DelegatingAnalyzerWrapper {
-        private final Map<String, Analyzer> byField = new HashMap<>();
-        private final Analyzer exact;
-
-        FieldAnalyzer(Analysis analysis) {
-            super(PER_FIELD_REUSE_STRATEGY);
-            exact = analysis.exactAnalyzer();
-            for (Language language : Language.values()) {
-                Analyzer stemming = analysis.indexAnalyzer(language);
-                byField.put(BODY + language.code(), stemming);
-                byField.put(HEADING + language.code(), stemming);
-            }
-            byField.put(FOLDED, new FilteringAnalyzer(exact, FoldingFilter::new));
-        }
-
-        @Override
-        protected Analyzer getWrappedAnalyzer(String fieldName) {
-            return byField.getOrDefault(fieldName, exact);
-        }
-    }
-
-    /** The exact words folded as {@link Spelling#fold} folds them. */
-    private static final class FoldingFilter extends org.apache.lucene.analysis.TokenFilter {
-        private final org.apache.lucene.analysis.tokenattributes.CharTermAttribute term =
-                addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
-
-        FoldingFilter(org.apache.lucene.analysis.TokenStream input) {
-            super(input);
-        }
-
-        @Override
-        public boolean incrementToken() throws IOException {
-            if (!input.incrementToken()) {
-                return false;
-            }
-            String folded = Spelling.fold(term.toString());
-            term.setEmpty().append(folded);
-            return true;
-        }
     }
 }
