@@ -58,14 +58,11 @@ public final class Synonyms {
     /** Output token of the maps: a phrase as written, its first character '^' when it is a name. */
     private static final char NAME = '^';
 
-    private final Analysis analysis;
     private final boolean general;
-    private final Map<Language, SynonymMap> maps = new EnumMap<>(Language.class);
     private final Map<Language, Analyzer> matchers = new EnumMap<>(Language.class);
     private final int rules;
 
     private Synonyms(Analysis analysis, List<Pair> pairs, boolean general, Set<Language> languages) {
-        this.analysis = analysis;
         this.general = general;
         for (Language language : languages) {
             SynonymMap.Builder builder = new SynonymMap.Builder(true);
@@ -82,7 +79,6 @@ public final class Synonyms {
             try {
                 SynonymMap map = builder.build();
                 if (map.fst != null) {
-                    maps.put(language, map);
                     // the language's analysis with the rules' SynonymGraphFilter at its end
                     matchers.put(language, new FilteringAnalyzer(analysis.indexAnalyzer(language),
                             tokens -> new SynonymGraphFilter(tokens, map, true)));
@@ -185,22 +181,10 @@ public final class Synonyms {
         if (matcher == null) {
             return List.of();
         }
-        // the question's own stems with where they stand in the text
+        // one pass: the filter keeps the question's own stems (with where they stand in the text) among its outputs
         List<int[]> offsets = new ArrayList<>();
         List<String> stems = new ArrayList<>();
         Map<Long, Set<String>> outputs = new LinkedHashMap<>();
-        try (TokenStream stream = analysis.indexAnalyzer(language).tokenStream("q", text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                stems.add(term.toString());
-                offsets.add(new int[] {offset.startOffset(), offset.endOffset()});
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         try (TokenStream stream = matcher.tokenStream("q", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
@@ -210,6 +194,9 @@ public final class Synonyms {
                 if (SynonymGraphFilter.TYPE_SYNONYM.equals(type.type())) {
                     long span = ((long) offset.startOffset() << 32) | offset.endOffset();
                     outputs.computeIfAbsent(span, k -> new LinkedHashSet<>()).add(term.toString());
+                } else {
+                    stems.add(term.toString());
+                    offsets.add(new int[] {offset.startOffset(), offset.endOffset()});
                 }
             }
             stream.end();
