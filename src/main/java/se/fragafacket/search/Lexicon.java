@@ -343,33 +343,17 @@ public final class Lexicon {
     /** Whether any dictionary of the Scandinavian languages knows the word (lower-cased or as written). */
     public boolean isWord(String word) {
         ready();
-        for (List<Hunspell> list : dictionaries.values()) {
-            for (Hunspell hunspell : list) {
-                try {
-                    if (hunspell.spell(word) || hunspell.spell(word.toLowerCase(Locale.ROOT))) {
-                        return true;
-                    }
-                } catch (RuntimeException e) {
-                    // a word the dictionary cannot judge is not known
-                }
-            }
-        }
-        return false;
+        return dictionaries.keySet().stream().anyMatch(language -> knows(word, language));
     }
 
     /** Whether the language's dictionary knows the word (lower-cased or as written). */
     public boolean isWord(String word, Language language) {
         ready();
-        for (Hunspell hunspell : dictionaries.getOrDefault(language, List.of())) {
-            try {
-                if (hunspell.spell(word) || hunspell.spell(word.toLowerCase(Locale.ROOT))) {
-                    return true;
-                }
-            } catch (RuntimeException e) {
-                // a word the dictionary cannot judge is not known
-            }
-        }
-        return false;
+        return knows(word, language);
+    }
+
+    private boolean knows(String word, Language language) {
+        return spells(word, language) || spells(word.toLowerCase(Locale.ROOT), language);
     }
 
     /** The word's dictionary roots in a language ("medlemmar" → "medlem"); empty when unknown. */
