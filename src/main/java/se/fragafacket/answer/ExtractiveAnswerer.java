@@ -22,6 +22,7 @@ import se.fragafacket.answer.extract.Scorer;
 import se.fragafacket.answer.extract.Setting;
 import se.fragafacket.answer.extract.Unit;
 import se.fragafacket.search.Analysis;
+import se.fragafacket.search.DocumentMetadata;
 import se.fragafacket.search.Language;
 import se.fragafacket.search.Passage;
 import se.fragafacket.search.Retrieval;
@@ -39,16 +40,16 @@ final class ExtractiveAnswerer implements Answerer {
     private final Analysis analysis;
     private final Prompts prompts;
     private final AnswerProperties properties;
-    private final Function<String, LocalDate> documentDates;
+    private final Function<String, DocumentMetadata> documents;
     private volatile Scorer scorer;
     private final Map<String, List<Unit>> analysed = new ConcurrentHashMap<>();
 
     ExtractiveAnswerer(Analysis analysis, Prompts prompts, AnswerProperties properties,
-                       Function<String, LocalDate> documentDates) {
+                       Function<String, DocumentMetadata> documents) {
         this.analysis = analysis;
         this.prompts = prompts;
         this.properties = properties;
-        this.documentDates = documentDates;
+        this.documents = documents;
         this.scorer = Scorer.load();
     }
 
@@ -127,7 +128,7 @@ final class ExtractiveAnswerer implements Answerer {
         if (question.orphanFollowUp(analysis)) {
             return new Decision(false, ORPHAN, scorer.threshold(), List.of());
         }
-        Setting setting = Setting.of(question, retrieval, analysis, this::units, documentDates);
+        Setting setting = Setting.of(question, retrieval, analysis, this::units, documents);
         List<Decision.Scored> ranked = new ArrayList<>();
         int absent = 0;
         for (int rank = 0; rank < retrieval.passages().size(); rank++) {

@@ -171,7 +171,7 @@ public final class MetadataReader {
     }
 
     /** A date written as 2024-02-15, "15 februari 2024" or "mars 2024" (its first day), else null. */
-    public static LocalDate parseDate(String line) {
+    private static LocalDate parseDate(String line) {
         Matcher iso = ISO.matcher(line);
         if (iso.find()) {
             try {

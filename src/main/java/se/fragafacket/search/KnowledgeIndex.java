@@ -264,6 +264,11 @@ public final class KnowledgeIndex implements Closeable {
         return out;
     }
 
+    /** Whom a document speaks for and when (staff's values over those read), or {@link DocumentMetadata#NONE}. */
+    public DocumentMetadata metadata(String documentId) {
+        return document(documentId).map(DocumentRecord::metadata).orElse(DocumentMetadata.NONE);
+    }
+
     /** One document's record: a term lookup, its passages untouched. */
     public Optional<DocumentRecord> document(String documentId) {
         return withSearcher(searcher -> entries(searcher, new BooleanQuery.Builder()

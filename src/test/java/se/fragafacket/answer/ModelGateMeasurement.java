@@ -45,8 +45,7 @@ class ModelGateMeasurement {
 
     @Test
     void measure() throws IOException {
-        var extractive = new ExtractiveAnswerer(analysis, prompts, properties,
-                new se.fragafacket.answer.extract.DocumentDates(index));
+        var extractive = new ExtractiveAnswerer(analysis, prompts, properties, index::metadata);
         List<String> report = new ArrayList<>();
         for (String set : List.of("src/test/resources/eval/dev.jsonl", "src/test/resources/eval/member-style.jsonl",
                 "src/test/resources/eval/extra.jsonl")) {

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.function.Function;
 
 import se.fragafacket.search.Analysis;
+import se.fragafacket.search.DocumentMetadata;
 import se.fragafacket.search.Language;
 import se.fragafacket.search.Passage;
 import se.fragafacket.search.Retrieval;
@@ -47,20 +48,25 @@ public record Setting(QuestionAnalysis question, Retrieval retrieval, Map<String
         return retrieval.questionTerms(language).isEmpty() ? List.of() : retrieval.contextTerms(language);
     }
 
+    /**
+     * @param documents each document's metadata by its id (whom it speaks for, its date); {@link
+     *                  DocumentMetadata#NONE} where nothing is known
+     */
     public static Setting of(QuestionAnalysis question, Retrieval retrieval, Analysis analysis,
-                             Function<Passage, List<Unit>> units, Function<String, LocalDate> dates) {
+                             Function<Passage, List<Unit>> units, Function<String, DocumentMetadata> documents) {
         Map<String, List<String>> text = new HashMap<>();
         Map<String, List<String>> subject = new HashMap<>();
         Map<String, LocalDate> date = new HashMap<>();
         Map<String, String> title = new HashMap<>();
         Map<String, Set<String>> names = new HashMap<>();
         Map<String, Set<String>> words = new HashMap<>();
-        // the organisation, district and region it speaks for name a document too (where the dates come with them)
-        Function<String, String> speaker = dates instanceof DocumentDates known ? known::speaker : id -> "";
+        Map<String, DocumentMetadata> metadata = new HashMap<>();
         for (Passage passage : retrieval.passages()) {
+            DocumentMetadata known = metadata.computeIfAbsent(passage.documentId(), documents);
+            // the organisation, district and region it speaks for name a document too
             String own = passage.documentId().replace('-', ' ').replace('_', ' ') + "\n" + passage.title();
             Set<String> named = names.computeIfAbsent(passage.documentId(),
-                    id -> folded(analysis, own + "\n" + speaker.apply(id)));
+                    id -> folded(analysis, own + "\n" + speaker(known)));
             words.computeIfAbsent(passage.documentId(), id -> new HashSet<>(named))
                     .addAll(folded(analysis, passage.headingPath() + "\n" + passage.text()));
             List<String> sequence = text.computeIfAbsent(passage.documentId(), id -> new ArrayList<>());
@@ -71,11 +77,8 @@ public record Setting(QuestionAnalysis question, Retrieval retrieval, Map<String
             subject.computeIfAbsent(passage.documentId(), id -> new ArrayList<>())
                     .addAll(analysis.terms(Text.fold(about), passage.language()));
             title.putIfAbsent(passage.documentId(), passage.title());
-            if (!date.containsKey(passage.documentId())) {
-                LocalDate known = dates.apply(passage.documentId());
-                if (known != null) {
-                    date.put(passage.documentId(), known);
-                }
+            if (known.date() != null) {
+                date.put(passage.documentId(), known.date());
             }
         }
         Map<String, Stems> textStems = new HashMap<>();
@@ -95,6 +98,12 @@ public record Setting(QuestionAnalysis question, Retrieval retrieval, Map<String
         List<String> asWritten = asked.stream()
                 .filter(name -> names.values().stream().anyMatch(set -> Features.nameIn(name, set))).toList();
         return new Setting(question, retrieval, textStems, subjectStems, date, title, asked, names, words, asWritten);
+    }
+
+    /** Whom a document speaks for, as one text: its organisation, district and region, or "". */
+    private static String speaker(DocumentMetadata metadata) {
+        return java.util.stream.Stream.of(metadata.organisation(), metadata.district(), metadata.region())
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.joining("\n"));
     }
 
     private static Set<String> folded(Analysis analysis, String text) {

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import se.fragafacket.search.Analysis;
+import se.fragafacket.search.DocumentMetadata;
 import se.fragafacket.search.Language;
 import se.fragafacket.search.Passage;
 import se.fragafacket.search.TermGroup;
@@ -130,7 +131,7 @@ class FeaturesTests {
     private double[] vector(String question, Language language, se.fragafacket.search.Retrieval retrieval,
                             Passage passage) {
         QuestionAnalysis asked = QuestionAnalysis.of(question, language, analysis, "", false, Set.of(), "");
-        Setting setting = Setting.of(asked, retrieval, analysis, p -> Unit.of(p, analysis), id -> null);
+        Setting setting = Setting.of(asked, retrieval, analysis, p -> Unit.of(p, analysis), id -> DocumentMetadata.NONE);
         return Features.of(new Candidate(passage, 0, Unit.of(passage, analysis), 0), setting, analysis);
     }
 
@@ -176,7 +177,7 @@ class FeaturesTests {
                 analysis, "", false, Set.of(), "");
         var retrieval = new se.fragafacket.search.Retrieval(List.of(passage),
                 Map.of(Language.SV, List.of(idea("mejladress", 1, false), idea("ordföranden", 1, false))), Map.of());
-        Setting setting = Setting.of(question, retrieval, analysis, p -> Unit.of(p, analysis), id -> null);
+        Setting setting = Setting.of(question, retrieval, analysis, p -> Unit.of(p, analysis), id -> DocumentMetadata.NONE);
         List<Unit> units = Unit.of(passage, analysis);
         double[] pronoun = Features.of(new Candidate(passage, 0, units, 1), setting, analysis);
         assertThat(pronoun[Features.NAMES.indexOf("coverage")]).isEqualTo(1.0);
