@@ -22,7 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -436,8 +435,8 @@ public class KnowledgeBase implements SmartLifecycle, DocumentStore {
     }
 
     /**
-     * The files {@link #files()} lists, in the same order, each with the attributes the walk read anyway (a
-     * symbolic link with those of its target), so a restart looks at each file once.
+     * The knowledge folder's files (hidden and Office lock files left out) in path order, each with the attributes
+     * the walk read anyway (a symbolic link with those of its target), so a restart looks at each file once.
      */
     private java.util.SortedMap<Path, java.nio.file.attribute.BasicFileAttributes> filesWithAttributes() throws IOException {
         var out = new java.util.TreeMap<Path, java.nio.file.attribute.BasicFileAttributes>();
@@ -472,15 +471,6 @@ public class KnowledgeBase implements SmartLifecycle, DocumentStore {
         return out;
     }
 
-    private List<Path> files() throws IOException {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .filter(p -> !p.getFileName().toString().startsWith("~$"))
-                    .sorted()
-                    .toList();
-        }
-    }
 
     /** The file a document was read from: usually at the top of the folder, else found where it lies. */
     private Optional<Path> locate(DocumentRecord document) {
@@ -489,7 +479,8 @@ public class KnowledgeBase implements SmartLifecycle, DocumentStore {
             return Optional.of(top);
         }
         try {
-            return files().stream().filter(p -> p.getFileName().toString().equals(document.fileName())).findFirst();
+            return filesWithAttributes().keySet().stream()
+                    .filter(p -> p.getFileName().toString().equals(document.fileName())).findFirst();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
