@@ -155,7 +155,6 @@ public final class Analysis {
         Builder exactTerms = new Builder(headingWords.size() + textWords.size());
         Builder folded = new Builder(headingWords.size() + textWords.size());
         CharArraySet stop = indexStops.get(language);
-        Map<String, String> stemOf = stems.get(language);
         boolean morphology = lexicon != null && lexicon.installed(language);
         for (int part = 0; part < 2; part++) {
             List<String> words = part == 0 ? headingWords : textWords;
@@ -169,9 +168,8 @@ public final class Analysis {
                     exactTerms.add(lower);
                     folded.add(foldings.computeIfAbsent(lower, Spelling::fold));
                 }
-                String base = ABBREVIATION_GENITIVE_WORD.matcher(word).matches()
-                        ? lower.substring(0, lower.length() - 1) : lower;
-                String stem = stop.contains(base) ? null : stemOf.computeIfAbsent(base, w -> stem(w, language));
+                String base = base(word, lower);
+                String stem = stop.contains(base) ? null : stemOf(base, language);
                 if (stem == null || stem.isEmpty()) {
                     stemmed.skip();
                     lemmas.skip();
@@ -184,7 +182,7 @@ public final class Analysis {
                 }
                 boolean first = true;
                 for (String form : lexicon.morphemes(base, language)) {
-                    String formStem = stemOf.computeIfAbsent(form, w -> stem(w, language));
+                    String formStem = stemOf(form, language);
                     if (!formStem.isEmpty()) {
                         if (first) {
                             lemmas.add(formStem);
@@ -214,11 +212,11 @@ public final class Analysis {
         CharArraySet stop = questionStops.get(language);
         for (String word : words(text)) {
             String lower = lowerCase(word);
-            String base = ABBREVIATION_GENITIVE_WORD.matcher(word).matches() ? lower.substring(0, lower.length() - 1) : lower;
+            String base = base(word, lower);
             if (stop.contains(base)) {
                 continue;
             }
-            String stem = stems.get(language).computeIfAbsent(base, w -> stem(w, language));
+            String stem = stemOf(base, language);
             if (!stem.isEmpty()) {
                 List<String> lemmas = lemmaStems(lexicon.lemmas(base, language), language);
                 if (!lemmas.isEmpty()) {
@@ -232,12 +230,22 @@ public final class Analysis {
     private List<String> lemmaStems(List<String> forms, Language language) {
         List<String> out = new ArrayList<>();
         for (String form : forms) {
-            String stem = stems.get(language).computeIfAbsent(form, w -> stem(w, language));
+            String stem = stemOf(form, language);
             if (!stem.isEmpty() && !out.contains(stem)) {
                 out.add(stem);
             }
         }
         return out;
+    }
+
+    /** A word as stemmed: lower case, an abbreviation's genitive ("LOs") without its s. */
+    private static String base(String word, String lower) {
+        return ABBREVIATION_GENITIVE_WORD.matcher(word).matches() ? lower.substring(0, lower.length() - 1) : lower;
+    }
+
+    /** {@link #stem}, looked up once per word and language in this process. */
+    private String stemOf(String word, Language language) {
+        return stems.get(language).computeIfAbsent(word, w -> stem(w, language));
     }
 
     /** The stem of one lower-cased word as the index analyzer makes it; "" for a stop word. */
