@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -66,7 +65,7 @@ class CurationController {
             DocumentMetadata now = record.metadata();
             return new MetadataView(record.title(), record.displayTitle(), now.organisation(), now.district(),
                     now.region(), now.date(), MetadataFields.of(record.read()), MetadataFields.of(record.override()),
-                    MetadataFields.of(record.override()).set());
+                    List.copyOf(record.override().texts().keySet()));
         }
     }
 
@@ -75,16 +74,6 @@ class CurationController {
         static MetadataFields of(DocumentMetadata metadata) {
             return new MetadataFields(metadata.title(), metadata.organisation(), metadata.district(), metadata.region(),
                     metadata.date());
-        }
-
-        List<String> set() {
-            List<String> out = new ArrayList<>();
-            if (title != null) out.add("title");
-            if (organisation != null) out.add("organisation");
-            if (district != null) out.add("district");
-            if (region != null) out.add("region");
-            if (date != null) out.add("date");
-            return out;
         }
     }
 
@@ -239,9 +228,6 @@ class CurationController {
                 record.updatedAt(), record.contentHash(), chunks, MetadataView.of(record));
     }
 
-    /** The metadata fields staff may set, in the order they are shown. */
-    private static final List<String> METADATA_FIELDS = List.of("title", "organisation", "district", "region", "date");
-
     /** Whom a document speaks for and when, as it holds now, as read from its content, and as staff set it. */
     @GetMapping("/documents/{documentId}/metadata")
     MetadataView metadata(@PathVariable String documentId) {
@@ -278,7 +264,7 @@ class CurationController {
         DocumentRecord before = index.document(documentId).orElseThrow(() -> refusedDescribe(HttpStatus.NOT_FOUND, user,
                 documentId, noDocument(documentId).getMessage()));
         for (String field : body.keySet()) {
-            if (!METADATA_FIELDS.contains(field)) {
+            if (!DocumentMetadata.FIELDS.contains(field)) {
                 throw refusedDescribe(HttpStatus.BAD_REQUEST, user, documentId, "Okänt fält \"" + field
                         + "\"; det går att ändra title, organisation, district, region och date. (Unknown field.)");
             }
@@ -308,7 +294,7 @@ class CurationController {
                     + "uppgifterna kunde inte användas. (" + e.getMessage() + ")");
         }
         String detail = override.isEmpty() ? "metadata cleared" : "metadata set: " + String.join(", ",
-                MetadataFields.of(override).set());
+                override.texts().keySet());
         changed(user, "describe", documentId, before.fileName(), detail);
         return MetadataView.of(record);
     }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,7 +24,6 @@ public class LocalMetadataOverrides implements MetadataOverrides {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LocalMetadataOverrides.class);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String[] FIELDS = {"title", "organisation", "district", "region", "date"};
 
     private final Path file;
     private Map<String, DocumentMetadata> overrides;
@@ -48,17 +46,7 @@ public class LocalMetadataOverrides implements MetadataOverrides {
             changed.put(documentId, override);
         }
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
-        changed.forEach((id, metadata) -> {
-            Map<String, String> values = new LinkedHashMap<>();
-            String[] texts = {metadata.title(), metadata.organisation(), metadata.district(), metadata.region(),
-                    metadata.date() == null ? null : metadata.date().toString()};
-            for (int i = 0; i < FIELDS.length; i++) {
-                if (texts[i] != null) {
-                    values.put(FIELDS[i], texts[i]);
-                }
-            }
-            out.put(id, values);
-        });
+        changed.forEach((id, metadata) -> out.put(id, metadata.texts()));
         try {
             Files.createDirectories(file.getParent());
             Path temporary = Files.createTempFile(file.getParent(), ".metadata-", ".part");
@@ -77,9 +65,7 @@ public class LocalMetadataOverrides implements MetadataOverrides {
                 try {
                     Map<String, Map<String, String>> read = JSON.readValue(Files.readString(file, StandardCharsets.UTF_8),
                             new TypeReference<Map<String, Map<String, String>>>() { });
-                    read.forEach((id, values) -> overrides.put(id, new DocumentMetadata(values.get("title"),
-                            values.get("organisation"), values.get("district"), values.get("region"),
-                            values.get("date") == null ? null : LocalDate.parse(values.get("date")))));
+                    read.forEach((id, values) -> overrides.put(id, DocumentMetadata.of(values)));
                 } catch (IOException | JacksonException | java.time.DateTimeException | NullPointerException e) {
                     // the service still starts, on the documents' own metadata; the file is kept aside, not overwritten
                     overrides.clear();

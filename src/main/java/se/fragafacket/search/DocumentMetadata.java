@@ -32,6 +32,32 @@ public record DocumentMetadata(String title, String organisation, String distric
         region = blankToNull(region);
     }
 
+    /** The fields' names, in the order staff see them and the index stores them. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("title", "organisation", "district", "region", "date");
+
+    /** The fields that are set, by name in {@link #FIELDS}' order, as text (a date as YYYY-MM-DD). */
+    public java.util.Map<String, String> texts() {
+        String[] values = {title, organisation, district, region, date == null ? null : date.toString()};
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null) {
+                out.put(FIELDS.get(i), values[i]);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Metadata from {@link #texts()}' form; a field absent is not set.
+     *
+     * @throws java.time.format.DateTimeParseException when the date is not YYYY-MM-DD
+     */
+    public static DocumentMetadata of(java.util.Map<String, String> texts) {
+        String date = texts.get("date");
+        return new DocumentMetadata(texts.get("title"), texts.get("organisation"), texts.get("district"),
+                texts.get("region"), date == null ? null : LocalDate.parse(date));
+    }
+
     public static DocumentMetadata titled(String title) {
         return new DocumentMetadata(title, null, null, null, null);
     }

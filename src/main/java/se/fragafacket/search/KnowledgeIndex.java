@@ -360,8 +360,9 @@ public final class KnowledgeIndex implements Closeable {
     }
 
     private static void write(ByteBuffersDataOutput out, DocumentMetadata metadata) throws IOException {
-        for (String value : new String[] {metadata.title(), metadata.organisation(), metadata.district(),
-                metadata.region(), metadata.date() == null ? null : metadata.date().toString()}) {
+        Map<String, String> texts = metadata.texts();
+        for (String field : DocumentMetadata.FIELDS) {
+            String value = texts.get(field);
             out.writeByte((byte) (value == null ? 0 : 1));
             if (value != null) {
                 out.writeString(value);
@@ -370,12 +371,13 @@ public final class KnowledgeIndex implements Closeable {
     }
 
     private static DocumentMetadata readMetadata(ByteArrayDataInput in) throws IOException {
-        String[] values = new String[5];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = in.readByte() == 0 ? null : in.readString();
+        Map<String, String> texts = new HashMap<>();
+        for (String field : DocumentMetadata.FIELDS) {
+            if (in.readByte() != 0) {
+                texts.put(field, in.readString());
+            }
         }
-        return new DocumentMetadata(values[0], values[1], values[2], values[3],
-                values[4] == null ? null : java.time.LocalDate.parse(values[4]));
+        return DocumentMetadata.of(texts);
     }
 
     /** A document's passages in document order. */
