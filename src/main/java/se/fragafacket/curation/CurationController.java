@@ -241,28 +241,28 @@ class CurationController {
     @PutMapping("/documents/{documentId}/metadata")
     MetadataView setMetadata(@PathVariable String documentId, @RequestBody(required = false) Map<String, Object> body,
                              Principal user) throws IOException {
-        return describe(documentId, body == null ? Map.of() : body, DocumentMetadata.NONE, user);
+        return describe(documentId, body == null ? Map.of() : body, false, user);
     }
 
     /** Changes only the fields given; a field given as null or empty is cleared (the content's value holds again). */
     @PatchMapping("/documents/{documentId}/metadata")
     MetadataView patchMetadata(@PathVariable String documentId, @RequestBody(required = false) Map<String, Object> body,
                                Principal user) throws IOException {
-        DocumentRecord record = index.document(documentId).orElseThrow(() -> refusedDescribe(HttpStatus.NOT_FOUND, user,
-                documentId, noDocument(documentId).getMessage()));
-        return describe(documentId, body == null ? Map.of() : body, record.override(), user);
+        return describe(documentId, body == null ? Map.of() : body, true, user);
     }
 
     /** Clears everything staff set of a document: the content's title, organisation, district, region and date hold. */
     @DeleteMapping("/documents/{documentId}/metadata")
     MetadataView clearMetadata(@PathVariable String documentId, Principal user) throws IOException {
-        return describe(documentId, Map.of(), DocumentMetadata.NONE, user);
+        return describe(documentId, Map.of(), false, user);
     }
 
-    private MetadataView describe(String documentId, Map<String, Object> body, DocumentMetadata base, Principal user)
+    /** @param patch whether the fields not given keep staff's values (else they are not set) */
+    private MetadataView describe(String documentId, Map<String, Object> body, boolean patch, Principal user)
             throws IOException {
         DocumentRecord before = index.document(documentId).orElseThrow(() -> refusedDescribe(HttpStatus.NOT_FOUND, user,
                 documentId, noDocument(documentId).getMessage()));
+        DocumentMetadata base = patch ? before.override() : DocumentMetadata.NONE;
         for (String field : body.keySet()) {
             if (!DocumentMetadata.FIELDS.contains(field)) {
                 throw refusedDescribe(HttpStatus.BAD_REQUEST, user, documentId, "Okänt fält \"" + field
