@@ -63,8 +63,9 @@ public final class SynonymsExpansion {
     public List<Synonyms.Match> matches(String text, Language language, Predicate<String> known) {
         List<Synonyms.Match> out = new ArrayList<>(organisation.get().matches(text, language));
         Map<Set<String>, Synonyms.Match> more = new LinkedHashMap<>();
+        List<String> words = words(text, language);
         if (norwegianToSwedish && language == Language.NO) {
-            for (String word : words(text, language)) {
+            for (String word : words) {
                 List<String> swedish = BilingualLexicon.swedishSpellings(word).stream()
                         .filter(form -> lexicon.isWord(form, Language.SV)).toList();
                 add(more, word, language, swedish, false);
@@ -77,7 +78,7 @@ public final class SynonymsExpansion {
             }
         }
         if (language != Language.EN && thesaurus != null) {
-            for (String word : words(text, language)) {
+            for (String word : words) {
                 if (known.test(word)) {
                     continue; // the documents hold it: nothing to look for instead
                 }
