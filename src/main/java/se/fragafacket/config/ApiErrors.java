@@ -18,7 +18,11 @@ import se.fragafacket.limits.RateLimitedException;
 
 /** Every API error as {@code {"error": "…"}} in plain words. */
 @RestControllerAdvice
-class ApiErrors {
+public class ApiErrors {
+
+    /** What a request whose body is not the JSON asked for is told. */
+    public static final String UNREADABLE_BODY =
+            "The request body must be JSON like {\"message\": \"…\", \"conversationId\": null} with text values.";
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
@@ -36,8 +40,7 @@ class ApiErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
-        return error(HttpStatus.BAD_REQUEST,
-                "The request body must be JSON like {\"message\": \"…\", \"conversationId\": null} with text values.");
+        return error(HttpStatus.BAD_REQUEST, UNREADABLE_BODY);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

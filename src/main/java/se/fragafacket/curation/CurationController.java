@@ -329,8 +329,7 @@ class CurationController {
     ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
         String path = request.getRequestURI();
         if (!path.endsWith("/metadata")) {
-            return ResponseEntity.badRequest().body(Map.of("error",
-                    "The request body must be JSON like {\"message\": \"…\", \"conversationId\": null} with text values."));
+            return ResponseEntity.badRequest().body(Map.of("error", se.fragafacket.config.ApiErrors.UNREADABLE_BODY));
         }
         String message = "Uppgifterna ska skickas som ett JSON-objekt, till exempel {\"title\": \"Om oss\", "
                 + "\"district\": \"LO-distriktet i Skåne\", \"date\": \"2024-02-15\"}. Ingenting ändrades. "
