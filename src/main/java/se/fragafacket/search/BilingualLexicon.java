@@ -53,6 +53,42 @@ public final class BilingualLexicon {
     }
 
     /**
+     * The rules of {@link #synonymLines} compiled for questions in {@code language} (from {@code cache} when the
+     * dictionaries are unchanged since they were compiled), or null when no dictionary is installed.
+     */
+    public static Synonyms general(Analysis analysis, Path folder, Language language, ResourceCache cache) {
+        List<Path> sources = new ArrayList<>();
+        for (String name : names(language)) {
+            sources.add(folder.resolve(name + ".index"));
+            sources.add(folder.resolve(name + ".dict.dz"));
+        }
+        if (sources.stream().noneMatch(Files::isReadable)) {
+            synonymLines(folder, language); // logs what is missing
+            return null;
+        }
+        try {
+            Synonyms synonyms = cache.get("freedict-" + language.code(), ResourceCache.stamp(sources.toArray(Path[]::new)),
+                    () -> {
+                        String lines = String.join("\n", synonymLines(folder, language));
+                        return Synonyms.general(analysis, lines, language);
+                    }, Synonyms::write, in -> Synonyms.read(analysis, in));
+            return synonyms.size() == 0 ? null : synonyms;
+        } catch (Exception e) {
+            log.warn("Bilingual dictionaries for {} questions could not be read ({}); going on without them",
+                    language.code(), e.toString());
+            return null;
+        }
+    }
+
+    private static List<String> names(Language language) {
+        return switch (language) {
+            case EN -> List.of("freedict-eng-swe", "freedict-swe-eng");
+            case NO -> List.of("freedict-swe-nor");
+            case SV -> List.of();
+        };
+    }
+
+    /**
      * The Swedish forms a Norwegian word may take by the regular spelling correspondences (ø → ö, æ → ä,
      * aa → å, -sjon → -tion, ei → e, kj → tj, infinitive -e → -a, plural -er/-ene → -ar/-arna …), each
      * applied or not; the caller keeps those a Swedish dictionary knows. The word itself is not among them.

@@ -29,15 +29,17 @@ public final class Lexicon {
             Language.SV, List.of("sv_SE"),
             Language.NO, List.of("nb_NO"));
 
-    private final Map<Language, List<Hunspell>> dictionaries = new EnumMap<>(Language.class);
-    /** Each dictionary's headwords (lower case): a cheap first test of a compound part before Hunspell's own. */
-    private final Map<Language, Headwords> headwords = new EnumMap<>(Language.class);
+    /** Each language's dictionaries and headwords, once read (a look-up in a language waits for that language's). */
+    private final Map<Language, java.util.concurrent.CompletableFuture<Loaded>> loaded = new EnumMap<>(Language.class);
     /** What {@link #morphemes} found for a word, per language: the vocabulary repeats, Hunspell is slow. */
     private final Map<Language, Map<String, Forms>> morphemeCache = new EnumMap<>(Language.class);
     /** The languages whose dictionary files are there, known without waiting for them to be read. */
     private final java.util.Set<Language> installed = java.util.EnumSet.noneOf(Language.class);
-    /** Reading the dictionaries takes seconds: done beside start-up, waited for by the first word looked up. */
-    private java.util.concurrent.CompletableFuture<Void> loaded = java.util.concurrent.CompletableFuture.completedFuture(null);
+
+    /** One language's dictionary, read. */
+    private record Loaded(List<Hunspell> dictionaries, Headwords headwords) {
+        static final Loaded NONE = new Loaded(List.of(), new Headwords(new long[0]));
+    }
 
     private Lexicon() {
     }
@@ -48,53 +50,66 @@ public final class Lexicon {
     }
 
     /**
-     * The dictionaries installed in {@code folder}, read on a thread of their own (the first look-up waits for
-     * them); what is missing is logged, never fatal.
+     * The dictionaries installed in {@code folder}, each read on a thread of its own (a look-up in a language
+     * waits for that language's); what is missing is logged, never fatal.
      */
     public static Lexicon load(Path folder) {
+        return load(folder, ResourceCache.none(), LanguageResources.THREADS);
+    }
+
+    /**
+     * The dictionaries installed in {@code folder}, read by {@code executor}; their headwords kept in
+     * {@code cache} between starts.
+     */
+    public static Lexicon load(Path folder, ResourceCache cache, java.util.concurrent.Executor executor) {
         Lexicon lexicon = new Lexicon();
         for (var entry : FILES.entrySet()) {
-            for (String name : entry.getValue()) {
-                if (Files.isReadable(folder.resolve(name + ".aff")) && Files.isReadable(folder.resolve(name + ".dic"))) {
-                    lexicon.installed.add(entry.getKey());
-                }
+            Language language = entry.getKey();
+            String name = entry.getValue().get(0);
+            Path aff = folder.resolve(name + ".aff");
+            Path dic = folder.resolve(name + ".dic");
+            if (!Files.isReadable(aff) || !Files.isReadable(dic)) {
+                log.info("Hunspell dictionary {} not found in {}: spelling correction for {} works without it, and "
+                                + "passages are indexed without lemmas and compound parts (install the Debian package {})",
+                        name, folder, language.code(), language == Language.SV ? "hunspell-sv" : "hunspell-no");
+                continue;
             }
+            lexicon.installed.add(language);
+            lexicon.morphemeCache.put(language, new java.util.concurrent.ConcurrentHashMap<>());
+            lexicon.loaded.put(language, java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> read(name, aff, dic, cache), executor));
         }
-        lexicon.loaded = java.util.concurrent.CompletableFuture.runAsync(() -> lexicon.read(folder), command -> {
-            Thread thread = new Thread(command, "hunspell-loader");
-            thread.setDaemon(true);
-            thread.start();
-        });
         return lexicon;
     }
 
-    private void read(Path folder) {
-        Lexicon lexicon = this;
-        for (var entry : FILES.entrySet()) {
-            for (String name : entry.getValue()) {
-                Path aff = folder.resolve(name + ".aff");
-                Path dic = folder.resolve(name + ".dic");
-                if (!Files.isReadable(aff) || !Files.isReadable(dic)) {
-                    log.info("Hunspell dictionary {} not found in {}: spelling correction for {} works without it, and "
-                            + "passages are indexed without lemmas and compound parts (install the Debian package {})",
-                            name, folder, entry.getKey().code(),
-                            entry.getKey() == Language.SV ? "hunspell-sv" : "hunspell-no");
-                    continue;
-                }
-                try (InputStream a = Files.newInputStream(aff); InputStream d = Files.newInputStream(dic)) {
-                    long start = System.nanoTime();
-                    Dictionary dictionary = new Dictionary(new ByteBuffersDirectory(), "hunspell", a, d);
-                    lexicon.dictionaries.computeIfAbsent(entry.getKey(), k -> new java.util.ArrayList<>())
-                            .add(new Hunspell(dictionary));
-                    lexicon.headwords.merge(entry.getKey(), headwords(aff, dic), Headwords::and);
-                    lexicon.morphemeCache.put(entry.getKey(), new java.util.concurrent.ConcurrentHashMap<>());
-                    log.info("Hunspell dictionary {} read from {} in {} ms", name, folder,
-                            (System.nanoTime() - start) / 1_000_000);
-                } catch (IOException | java.text.ParseException | RuntimeException e) {
-                    log.warn("Hunspell dictionary {} in {} could not be read ({}); going on without it", name, folder,
-                            e.toString());
-                }
+    /** Whether every installed dictionary is read (or failed to be). */
+    public boolean isRead() {
+        return loaded.values().stream().allMatch(java.util.concurrent.CompletableFuture::isDone);
+    }
+
+    /** Done when every installed dictionary is read, for {@link LanguageResources}. */
+    java.util.concurrent.CompletableFuture<?> loaded() {
+        return java.util.concurrent.CompletableFuture.allOf(loaded.values().toArray(java.util.concurrent.CompletableFuture[]::new));
+    }
+
+    private static Loaded read(String name, Path aff, Path dic, ResourceCache cache) {
+        long start = System.nanoTime();
+        try {
+            Dictionary dictionary;
+            try (InputStream a = Files.newInputStream(aff); InputStream d = Files.newInputStream(dic)) {
+                // sorted in memory: a fifth faster than Lucene's default sorting through a temporary directory
+                dictionary = new Dictionary(a, List.of(d), false, org.apache.lucene.analysis.hunspell.SortingStrategy.inMemory());
             }
+            long parsed = System.nanoTime();
+            Headwords words = cache.get("hunspell-headwords-" + name, ResourceCache.stamp(aff, dic),
+                    () -> headwords(aff, dic), Headwords::write, Headwords::read);
+            log.info("Hunspell dictionary {} read from {} in {} ms (its headwords {} ms)", name, dic.getParent(),
+                    (System.nanoTime() - start) / 1_000_000, (System.nanoTime() - parsed) / 1_000_000);
+            return new Loaded(List.of(new Hunspell(dictionary)), words);
+        } catch (Exception e) {
+            log.warn("Hunspell dictionary {} in {} could not be read ({}); going on without it", name, dic.getParent(),
+                    e.toString());
+            return Loaded.NONE;
         }
     }
 
@@ -126,6 +141,25 @@ public final class Lexicon {
      * the two dictionaries' half a million headwords in 4 MB instead of about 50).
      */
     private record Headwords(long[] hashes) {
+        void write(java.io.DataOutputStream out) throws IOException {
+            out.writeInt(hashes.length);
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(hashes.length * Long.BYTES);
+            buffer.asLongBuffer().put(hashes);
+            out.write(buffer.array());
+        }
+
+        static Headwords read(java.io.DataInputStream in) throws IOException {
+            int count = in.readInt();
+            if (count < 0 || (long) count * Long.BYTES > in.available()) {
+                throw new IOException("a count of " + count + " headwords does not fit the file");
+            }
+            byte[] bytes = new byte[count * Long.BYTES];
+            in.readFully(bytes);
+            long[] hashes = new long[count];
+            java.nio.ByteBuffer.wrap(bytes).asLongBuffer().get(hashes);
+            return new Headwords(hashes);
+        }
+
         boolean contains(CharSequence word) {
             return java.util.Arrays.binarySearch(hashes, hash(word)) >= 0;
         }
@@ -212,7 +246,6 @@ public final class Lexicon {
         if (word.length() < MIN_WORD) {
             return Forms.NONE;
         }
-        ready();
         Map<String, Forms> cache = morphemeCache.get(language);
         if (cache == null) {
             return Forms.NONE;
@@ -257,7 +290,7 @@ public final class Lexicon {
     }
 
     private boolean spells(String word, Language language) {
-        for (Hunspell hunspell : dictionaries.getOrDefault(language, List.of())) {
+        for (Hunspell hunspell : read(language).dictionaries()) {
             try {
                 if (hunspell.spell(word)) {
                     return true;
@@ -279,7 +312,7 @@ public final class Lexicon {
      * (to {@code depth}) a compound itself.
      */
     private Split split(String word, Language language, int minPart, int depth) {
-        Headwords words = headwords.getOrDefault(language, new Headwords(new long[0]));
+        Headwords words = read(language).headwords();
         for (int seam = minPart; seam <= word.length() - minPart; seam++) {
             String tail = word.substring(seam);
             if (!startsWithHeadword(tail, words, minPart)) {
@@ -331,24 +364,23 @@ public final class Lexicon {
         return null;
     }
 
-    private void ready() {
-        loaded.join();
+    /** The language's dictionary, waited for while it is being read. */
+    private Loaded read(Language language) {
+        var future = loaded.get(language);
+        return future == null ? Loaded.NONE : future.join();
     }
 
     public boolean has(Language language) {
-        ready();
-        return dictionaries.containsKey(language);
+        return !read(language).dictionaries().isEmpty();
     }
 
     /** Whether any dictionary of the Scandinavian languages knows the word (lower-cased or as written). */
     public boolean isWord(String word) {
-        ready();
-        return dictionaries.keySet().stream().anyMatch(language -> knows(word, language));
+        return installed.stream().anyMatch(language -> knows(word, language));
     }
 
     /** Whether the language's dictionary knows the word (lower-cased or as written). */
     public boolean isWord(String word, Language language) {
-        ready();
         return knows(word, language);
     }
 
@@ -358,8 +390,7 @@ public final class Lexicon {
 
     /** The word's dictionary roots in a language ("medlemmar" → "medlem"); empty when unknown. */
     public List<String> roots(String word, Language language) {
-        ready();
-        for (Hunspell hunspell : dictionaries.getOrDefault(language, List.of())) {
+        for (Hunspell hunspell : read(language).dictionaries()) {
             try {
                 List<String> roots = hunspell.getRoots(word.toLowerCase(Locale.ROOT));
                 if (!roots.isEmpty()) {

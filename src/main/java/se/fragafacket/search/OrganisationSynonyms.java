@@ -39,7 +39,9 @@ public final class OrganisationSynonyms {
     private final Path file;
     private final Store store;
     private final String shipped;
-    private volatile Synonyms current;
+    private final ResourceCache cache;
+    /** The rules in force; at start still being compiled on a thread of its own (a question waits for them). */
+    private volatile java.util.concurrent.CompletableFuture<Synonyms> current;
     private volatile String text;
     private volatile long version = -1;
     private volatile long checkedAt;
@@ -50,11 +52,26 @@ public final class OrganisationSynonyms {
      * @param shipped the list shipped with the service
      */
     public OrganisationSynonyms(Analysis analysis, Path file, Store store, String shipped) {
+        this(analysis, file, store, shipped, ResourceCache.none(), Runnable::run);
+    }
+
+    /**
+     * @param cache    where the compiled rules are kept between starts
+     * @param executor compiles the list read at start (a question waits for it)
+     */
+    public OrganisationSynonyms(Analysis analysis, Path file, Store store, String shipped, ResourceCache cache,
+                                java.util.concurrent.Executor executor) {
         this.analysis = analysis;
         this.file = file;
         this.store = store;
         this.shipped = shipped;
-        load();
+        this.cache = cache;
+        load(executor);
+    }
+
+    /** The rules as compiled at start (waited for), for {@link LanguageResources}. */
+    java.util.concurrent.CompletableFuture<?> loaded() {
+        return current;
     }
 
     public static String shippedList() {
@@ -66,6 +83,10 @@ public final class OrganisationSynonyms {
     }
 
     private synchronized void load() {
+        load(Runnable::run);
+    }
+
+    private synchronized void load(java.util.concurrent.Executor executor) {
         String saved;
         String where;
         if (store != null) {
@@ -81,23 +102,34 @@ public final class OrganisationSynonyms {
             where = file.toAbsolutePath().toString();
         }
         checkedAt = System.nanoTime();
-        if (saved != null) {
-            try {
-                use(saved);
-                log.info("Organisation synonyms read from {}: {} rules", where, current.size());
-                return;
-            } catch (InvalidSynonymsException e) {
-                log.warn("Organisation synonyms in {} cannot be read ({}); the built-in list is used", where, e.getMessage());
+        text = saved != null ? saved : shipped;
+        current = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            if (saved != null) {
+                try {
+                    Synonyms parsed = compile(saved);
+                    log.info("Organisation synonyms read from {}: {} rules", where, parsed.size());
+                    return parsed;
+                } catch (InvalidSynonymsException e) {
+                    log.warn("Organisation synonyms in {} cannot be read ({}); the built-in list is used", where, e.getMessage());
+                    text = shipped;
+                }
             }
-        }
-        use(shipped);
-        log.info("Organisation synonyms: the built-in list, {} rules (staff can replace it on the staff page)", current.size());
+            Synonyms parsed = compile(shipped);
+            log.info("Organisation synonyms: the built-in list, {} rules (staff can replace it on the staff page)", parsed.size());
+            return parsed;
+        }, executor);
     }
 
-    private void use(String list) {
-        Synonyms parsed = Synonyms.parse(analysis, list);
-        current = parsed;
-        text = list;
+    /** The list's rules, from the cache when this very list was compiled at an earlier start. */
+    private Synonyms compile(String list) {
+        try {
+            return cache.get("organisation-synonyms", ResourceCache.digest(list), () -> Synonyms.parse(analysis, list),
+                    Synonyms::write, in -> Synonyms.read(analysis, in));
+        } catch (InvalidSynonymsException | UncheckedIOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The rules in force (in the shared mode re-read when another instance saved a new list). */
@@ -105,7 +137,7 @@ public final class OrganisationSynonyms {
         if (store != null && System.nanoTime() - checkedAt > SHARED_CHECK_NANOS) {
             refresh();
         }
-        return current;
+        return current.join();
     }
 
     /** Re-reads the shared store's list if another instance saved one since. */
@@ -147,7 +179,7 @@ public final class OrganisationSynonyms {
                 throw new UncheckedIOException("Cannot write " + file, e);
             }
         }
-        current = parsed;
+        current = java.util.concurrent.CompletableFuture.completedFuture(parsed);
         text = normalised;
         log.info("Organisation synonyms replaced: {} rules", parsed.size());
         return parsed.size();

@@ -60,10 +60,28 @@ public final class Synonyms {
 
     private final boolean general;
     private final Map<Language, Analyzer> matchers = new EnumMap<>(Language.class);
+    private final Map<Language, SynonymMap> maps;
     private final int rules;
 
     private Synonyms(Analysis analysis, List<Pair> pairs, boolean general, Set<Language> languages) {
+        this(analysis, maps(analysis, pairs, languages), general, pairs.size());
+    }
+
+    /** Rules already compiled (as {@link #write} wrote them). */
+    private Synonyms(Analysis analysis, Map<Language, SynonymMap> maps, boolean general, int rules) {
         this.general = general;
+        this.maps = maps;
+        for (var entry : maps.entrySet()) {
+            SynonymMap map = entry.getValue();
+            // the language's analysis with the rules' SynonymGraphFilter at its end
+            matchers.put(entry.getKey(), new FilteringAnalyzer(analysis.indexAnalyzer(entry.getKey()),
+                    tokens -> new SynonymGraphFilter(tokens, map, true)));
+        }
+        this.rules = rules;
+    }
+
+    private static Map<Language, SynonymMap> maps(Analysis analysis, List<Pair> pairs, Set<Language> languages) {
+        Map<Language, SynonymMap> maps = new EnumMap<>(Language.class);
         for (Language language : languages) {
             SynonymMap.Builder builder = new SynonymMap.Builder(true);
             CharsRefBuilder scratch = new CharsRefBuilder();
@@ -79,15 +97,60 @@ public final class Synonyms {
             try {
                 SynonymMap map = builder.build();
                 if (map.fst != null) {
-                    // the language's analysis with the rules' SynonymGraphFilter at its end
-                    matchers.put(language, new FilteringAnalyzer(analysis.indexAnalyzer(language),
-                            tokens -> new SynonymGraphFilter(tokens, map, true)));
+                    maps.put(language, map);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        this.rules = pairs.size();
+        return maps;
+    }
+
+    /** The compiled rules (each language's FST and output words), for {@link ResourceCache}. */
+    void write(java.io.DataOutputStream out) throws IOException {
+        out.writeBoolean(general);
+        out.writeInt(rules);
+        out.writeInt(maps.size());
+        org.apache.lucene.store.DataOutput data = new org.apache.lucene.store.OutputStreamDataOutput(out);
+        for (var entry : maps.entrySet()) {
+            SynonymMap map = entry.getValue();
+            out.writeUTF(entry.getKey().name());
+            out.writeInt(map.maxHorizontalContext);
+            out.writeInt(map.words.size());
+            org.apache.lucene.util.BytesRef word = new org.apache.lucene.util.BytesRef();
+            for (int i = 0; i < map.words.size(); i++) {
+                map.words.get(i, word);
+                out.writeInt(word.length);
+                out.write(word.bytes, word.offset, word.length);
+            }
+            map.fst.save(data, data);
+        }
+    }
+
+    /** Rules written by {@link #write}, analysed by {@code analysis}. */
+    static Synonyms read(Analysis analysis, java.io.DataInputStream in) throws IOException {
+        boolean general = in.readBoolean();
+        int rules = in.readInt();
+        int languages = in.readInt();
+        org.apache.lucene.store.DataInput data = new org.apache.lucene.store.InputStreamDataInput(in);
+        Map<Language, SynonymMap> maps = new EnumMap<>(Language.class);
+        for (int l = 0; l < languages; l++) {
+            Language language = Language.valueOf(in.readUTF());
+            int maxHorizontalContext = in.readInt();
+            int count = in.readInt();
+            org.apache.lucene.util.BytesRefHash words = new org.apache.lucene.util.BytesRefHash();
+            for (int i = 0; i < count; i++) {
+                byte[] bytes = new byte[in.readInt()];
+                in.readFully(bytes);
+                if (words.add(new org.apache.lucene.util.BytesRef(bytes)) != i) {
+                    throw new IOException("an output word is repeated");
+                }
+            }
+            var outputs = org.apache.lucene.util.fst.ByteSequenceOutputs.getSingleton();
+            var fst = new org.apache.lucene.util.fst.FST<>(org.apache.lucene.util.fst.FST.readMetadata(data, outputs), data);
+            maps.put(language, new SynonymMap(fst, words, maxHorizontalContext));
+        }
+        return new Synonyms(analysis, maps, general, rules);
     }
 
     /** No rules: nothing matches. */

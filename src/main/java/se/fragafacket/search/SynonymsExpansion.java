@@ -27,7 +27,7 @@ public final class SynonymsExpansion {
 
     private final Analysis analysis;
     private final Supplier<Synonyms> organisation;
-    private final Map<Language, Synonyms> general;
+    private final Supplier<Map<Language, Synonyms>> general;
     private final Lexicon lexicon;
     private final boolean norwegianToSwedish;
     private final Thesaurus thesaurus;
@@ -41,12 +41,22 @@ public final class SynonymsExpansion {
      */
     public SynonymsExpansion(Analysis analysis, Supplier<Synonyms> organisation, Map<Language, Synonyms> general,
                              Lexicon lexicon, boolean norwegianToSwedish, Thesaurus thesaurus) {
+        this(analysis, organisation, constant(Map.copyOf(general)), lexicon, norwegianToSwedish, thesaurus);
+    }
+
+    /** @param general general dictionaries' rules by question language, given when read (a question waits for them) */
+    public SynonymsExpansion(Analysis analysis, Supplier<Synonyms> organisation, Supplier<Map<Language, Synonyms>> general,
+                             Lexicon lexicon, boolean norwegianToSwedish, Thesaurus thesaurus) {
         this.analysis = analysis;
         this.organisation = organisation;
-        this.general = Map.copyOf(general);
+        this.general = general;
         this.lexicon = lexicon;
         this.norwegianToSwedish = norwegianToSwedish;
         this.thesaurus = thesaurus;
+    }
+
+    private static Supplier<Map<Language, Synonyms>> constant(Map<Language, Synonyms> general) {
+        return () -> general;
     }
 
     /** Only the organisation's rules. */
@@ -71,7 +81,7 @@ public final class SynonymsExpansion {
                 add(more, word, language, swedish, false);
             }
         }
-        Synonyms dictionary = general.get(language);
+        Synonyms dictionary = general.get().get(language);
         if (dictionary != null) {
             for (Synonyms.Match match : dictionary.matches(text, language)) {
                 more.merge(match.coveredStems(), match, SynonymsExpansion::join);

@@ -34,8 +34,8 @@ public final class Thesaurus {
             Language.SV, List.of("th_sv_SE_v2.dat", "th_sv_SE.dat"),
             Language.NO, List.of("th_nb_NO_v2.dat", "th_nb_NO.dat", "th_no_NO_v2.dat"));
 
-    private final Map<Language, Map<String, List<String>>> entries = new EnumMap<>(Language.class);
-    private CompletableFuture<Void> loaded = CompletableFuture.completedFuture(null);
+    /** Each language's entries, once read (a look-up in a language waits for that language's). */
+    private final Map<Language, CompletableFuture<Map<String, List<String>>>> entries = new EnumMap<>(Language.class);
 
     private Thesaurus() {
     }
@@ -45,25 +45,14 @@ public final class Thesaurus {
         return new Thesaurus();
     }
 
-    /** The thesauri installed in {@code folder}, read on a thread of their own. */
+    /** The thesauri installed in {@code folder}, each read on a thread of its own. */
     public static Thesaurus load(Path folder) {
-        Thesaurus thesaurus = new Thesaurus();
-        thesaurus.loaded = CompletableFuture.runAsync(() -> thesaurus.read(folder), command -> {
-            Thread thread = new Thread(command, "thesaurus-loader");
-            thread.setDaemon(true);
-            thread.start();
-        });
-        return thesaurus;
+        return load(folder, ResourceCache.none(), LanguageResources.THREADS);
     }
 
-    /** A thesaurus of one language from a {@code .dat} text (tests). */
-    static Thesaurus of(Language language, InputStream dat) throws IOException {
+    /** The thesauri installed in {@code folder}, read by {@code executor}, kept in {@code cache} between starts. */
+    public static Thesaurus load(Path folder, ResourceCache cache, java.util.concurrent.Executor executor) {
         Thesaurus thesaurus = new Thesaurus();
-        thesaurus.entries.put(language, parse(dat));
-        return thesaurus;
-    }
-
-    private void read(Path folder) {
         for (var entry : FILES.entrySet()) {
             Path found = entry.getValue().stream().map(folder::resolve).filter(Files::isReadable).findFirst().orElse(null);
             if (found == null) {
@@ -71,15 +60,66 @@ public final class Thesaurus {
                         entry.getKey().code(), folder, entry.getKey() == Language.SV ? "mythes-sv" : "mythes-no");
                 continue;
             }
-            try (InputStream in = Files.newInputStream(found)) {
-                long start = System.nanoTime();
-                Map<String, List<String>> words = parse(in);
-                entries.put(entry.getKey(), words);
-                log.info("Thesaurus {} read: {} words in {} ms", found, words.size(), (System.nanoTime() - start) / 1_000_000);
-            } catch (IOException | RuntimeException e) {
-                log.warn("Thesaurus {} could not be read ({}); going on without it", found, e.toString());
+            thesaurus.entries.put(entry.getKey(), CompletableFuture.supplyAsync(() -> read(found, cache), executor));
+        }
+        return thesaurus;
+    }
+
+    /** A thesaurus of one language from a {@code .dat} text (tests). */
+    static Thesaurus of(Language language, InputStream dat) throws IOException {
+        Thesaurus thesaurus = new Thesaurus();
+        thesaurus.entries.put(language, CompletableFuture.completedFuture(parse(dat)));
+        return thesaurus;
+    }
+
+    /** Done when every installed thesaurus is read, for {@link LanguageResources}. */
+    CompletableFuture<?> loaded() {
+        return CompletableFuture.allOf(entries.values().toArray(CompletableFuture[]::new));
+    }
+
+    private static Map<String, List<String>> read(Path found, ResourceCache cache) {
+        long start = System.nanoTime();
+        try {
+            Map<String, List<String>> words = cache.get("thesaurus-" + found.getFileName(), ResourceCache.stamp(found),
+                    () -> {
+                        try (InputStream in = Files.newInputStream(found)) {
+                            return parse(in);
+                        }
+                    }, Thesaurus::write, Thesaurus::read);
+            log.info("Thesaurus {} read: {} words in {} ms", found, words.size(), (System.nanoTime() - start) / 1_000_000);
+            return words;
+        } catch (Exception e) {
+            log.warn("Thesaurus {} could not be read ({}); going on without it", found, e.toString());
+            return null;
+        }
+    }
+
+    private static void write(Map<String, List<String>> words, java.io.DataOutputStream out) throws IOException {
+        out.writeInt(words.size());
+        for (var entry : words.entrySet()) {
+            out.writeUTF(entry.getKey());
+            out.writeShort(entry.getValue().size());
+            for (String synonym : entry.getValue()) {
+                out.writeUTF(synonym);
             }
         }
+    }
+
+    private static Map<String, List<String>> read(java.io.DataInputStream in) throws IOException {
+        int count = in.readInt();
+        if (count < 0 || count > in.available()) {
+            throw new IOException("a count of " + count + " words does not fit the file");
+        }
+        Map<String, List<String>> words = new HashMap<>(count * 4 / 3 + 1);
+        for (int i = 0; i < count; i++) {
+            String word = in.readUTF();
+            String[] synonyms = new String[in.readUnsignedShort()];
+            for (int j = 0; j < synonyms.length; j++) {
+                synonyms[j] = in.readUTF();
+            }
+            words.put(word, List.of(synonyms));
+        }
+        return words;
     }
 
     /** Headword (lower case) → its single-word synonyms (lower case, in the file's order, without repeats). */
@@ -137,13 +177,18 @@ public final class Thesaurus {
     }
 
     public boolean has(Language language) {
-        loaded.join();
-        return entries.containsKey(language);
+        return words(language) != null;
     }
 
     /** The word's single-word synonyms in the language's thesaurus (lower case); empty when unknown. */
     public List<String> synonyms(String word, Language language) {
-        loaded.join();
-        return entries.getOrDefault(language, Map.of()).getOrDefault(word.toLowerCase(Locale.ROOT), List.of());
+        Map<String, List<String>> words = words(language);
+        return words == null ? List.of() : words.getOrDefault(word.toLowerCase(Locale.ROOT), List.of());
+    }
+
+    /** The language's entries (waited for while they are being read), or null without a thesaurus. */
+    private Map<String, List<String>> words(Language language) {
+        CompletableFuture<Map<String, List<String>>> future = entries.get(language);
+        return future == null ? null : future.join();
     }
 }
