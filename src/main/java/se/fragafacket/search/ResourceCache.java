@@ -6,7 +6,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The language resources in a compact form, written once into the data folder ({@code fraga.data-dir}/cache)
  * so that every start after the first reads a small binary file instead of parsing the installed text files
- * again. Each file is keyed: the format version, the service's own code (its jar's size and time, so a new
- * build makes them again), Lucene's version, and the size and modification time of each source file (or the
+ * again. Each file is keyed: the format version, the service's own code (a digest of the class files that make
+ * the forms, so a changed build makes them again), Lucene's version, and the size and modification time of each source file (or the
  * digest of a text); a file whose key differs is made again from the sources. A file that cannot be read
  * (truncated, damaged: each carries a CRC-32 of its contents) is logged and made again, never fatal. The
  * files are made from installed GPL/LGPL data and stay in the data folder: never in the jar or the sources.
@@ -178,34 +177,22 @@ public final class ResourceCache {
     }
 
     /**
-     * The service's own code: its jar's size and time, or (run from a classes folder) the newest time of the
-     * classes that make the cached forms.
+     * The service's own code that makes the cached forms: a digest of its class files, the same in the jar and
+     * in the unpacked layout of the AOT cache (so both may share a data folder), different after any change.
      */
     private static String codeStamp() {
         try {
-            var source = ResourceCache.class.getProtectionDomain().getCodeSource();
-            if (source == null) {
-                return "code unknown";
-            }
-            String url = source.getLocation().toString();
-            int nested = url.indexOf("nested:");
-            // inside Spring Boot's jar: "jar:nested:/…/fraga-facket.jar/!BOOT-INF/classes/!/"
-            Path location = nested >= 0
-                    ? Path.of(java.net.URLDecoder.decode(url.substring(nested + 7, url.indexOf("/!", nested)), StandardCharsets.UTF_8))
-                    : Path.of(source.getLocation().toURI());
-            if (Files.isRegularFile(location)) {
-                return "jar " + Files.size(location) + ":" + Files.getLastModifiedTime(location).toMillis();
-            }
-            long newest = 0;
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (String name : new String[] {"Analysis", "Synonyms", "Thesaurus", "BilingualLexicon", "Lexicon",
-                    "ResourceCache", "OrganisationSynonyms"}) {
-                Path file = location.resolve("se/fragafacket/search/" + name + ".class");
-                if (Files.exists(file)) {
-                    newest = Math.max(newest, Files.getLastModifiedTime(file).toMillis());
+                    "ResourceCache", "OrganisationSynonyms", "FilteringAnalyzer", "Language"}) {
+                try (var in = ResourceCache.class.getResourceAsStream(name + ".class")) {
+                    if (in != null) {
+                        digest.update(in.readAllBytes());
+                    }
                 }
             }
-            return "classes " + newest;
-        } catch (IOException | URISyntaxException | RuntimeException e) {
+            return "code " + HexFormat.of().formatHex(digest.digest(), 0, 12);
+        } catch (IOException | NoSuchAlgorithmException e) {
             return "code unknown";
         }
     }
