@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import se.fragafacket.answer.extract.Coreference;
 import se.fragafacket.answer.extract.QuestionAnalysis;
 import se.fragafacket.search.Analysis;
 import se.fragafacket.search.KnowledgeIndex;
@@ -180,6 +181,8 @@ public class AnswerService {
         }
         // the question is read once, in its conversation; search and answering share that reading
         Conversations.Turn previous = history.isEmpty() ? null : history.get(history.size() - 1);
+        // "hon" is the one person the earlier answer named
+        question = previous == null ? question : Coreference.resolve(question, language, previous.answer());
         QuestionAnalysis asked = QuestionAnalysis.read(question, language, analysis,
                 previous == null ? "" : previous.question(),
                 previous == null ? Set.of() : Set.copyOf(previous.documentIds()),

@@ -483,6 +483,20 @@ public final class KnowledgeIndex implements Closeable {
                 .toArray(ScoreDoc[]::new);
     }
 
+    /** Whether some passage holds every one of {@code terms} in {@code field}. */
+    private static boolean holds(IndexReader reader, String field, List<String> terms) {
+        try {
+            for (String term : terms) {
+                if (reader.docFreq(new Term(field, term)) == 0) {
+                    return false;
+                }
+            }
+            return !terms.isEmpty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * The ideas of a question as each language's passages would hold them: every content stem on its own,
      * except where a synonym rule joins stems into one idea with its equivalents in other languages.
@@ -499,13 +513,11 @@ public final class KnowledgeIndex implements Closeable {
             names.addAll(analysis.queryTerms(capitalised.group(1), language));
         }
         IndexReader reader = searcher.getIndexReader();
-        List<Synonyms.Match> matches = properties.synonyms() ? new ArrayList<>(synonyms.matches(text, language, word -> {
-            try {
-                return reader.docFreq(new Term(EXACT, word)) > 0;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        })) : new ArrayList<>();
+        List<Synonyms.Match> matches = properties.synonyms() ? new ArrayList<>(synonyms.matches(text, language,
+                word -> holds(reader, EXACT, List.of(word)),
+                word -> holds(reader, BODY + Language.SV.code(), analysis.terms(word, Language.SV))
+                        || holds(reader, BODY + Language.NO.code(), analysis.terms(word, Language.NO))))
+                : new ArrayList<>();
         // a general dictionary translates everyday words, never a name ("LO" is no lynx)
         matches.removeIf(m -> m.general() && m.coveredStems().stream().anyMatch(names::contains));
         // the longest phrase first: "ansvarig utgivare" is one idea, not "ansvarig" and "utgivare"

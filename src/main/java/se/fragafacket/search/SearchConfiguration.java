@@ -87,8 +87,9 @@ class SearchConfiguration {
             LoggerFactory.getLogger(SearchConfiguration.class)
                     .info("Thesaurus off (fraga.search.thesaurus=false): questions are searched without it");
         }
+        EnglishBridge bridge = language.bilingual() ? EnglishBridge.open(language.dictdDir(), lexicon) : EnglishBridge.none();
         return new SynonymsExpansion(analysis, organisation::synonyms, general::join, lexicon,
-                properties.norwegianToSwedish(), thesaurus);
+                properties.norwegianToSwedish(), thesaurus, bridge);
     }
 
     @Bean(destroyMethod = "close")

@@ -31,6 +31,7 @@ public final class SynonymsExpansion {
     private final Lexicon lexicon;
     private final boolean norwegianToSwedish;
     private final Thesaurus thesaurus;
+    private final EnglishBridge bridge;
 
     /**
      * @param organisation       the organisation's rules in force (staff may replace them at any time)
@@ -41,12 +42,23 @@ public final class SynonymsExpansion {
      */
     public SynonymsExpansion(Analysis analysis, Supplier<Synonyms> organisation, Map<Language, Synonyms> general,
                              Lexicon lexicon, boolean norwegianToSwedish, Thesaurus thesaurus) {
-        this(analysis, organisation, constant(Map.copyOf(general)), lexicon, norwegianToSwedish, thesaurus);
+        this(analysis, organisation, constant(Map.copyOf(general)), lexicon, norwegianToSwedish, thesaurus,
+                EnglishBridge.none());
     }
 
-    /** @param general general dictionaries' rules by question language, given when read (a question waits for them) */
+    /** The same with the bridging dictionaries for English words. */
+    public SynonymsExpansion(Analysis analysis, Supplier<Synonyms> organisation, Map<Language, Synonyms> general,
+                             Lexicon lexicon, boolean norwegianToSwedish, Thesaurus thesaurus, EnglishBridge bridge) {
+        this(analysis, organisation, constant(Map.copyOf(general)), lexicon, norwegianToSwedish, thesaurus, bridge);
+    }
+
+    /**
+     * @param general general dictionaries' rules by question language, given when read (a question waits for them)
+     * @param bridge  the dictionaries that bridge an English word to Swedish and Norwegian ones
+     */
     public SynonymsExpansion(Analysis analysis, Supplier<Synonyms> organisation, Supplier<Map<Language, Synonyms>> general,
-                             Lexicon lexicon, boolean norwegianToSwedish, Thesaurus thesaurus) {
+                             Lexicon lexicon, boolean norwegianToSwedish, Thesaurus thesaurus, EnglishBridge bridge) {
+        this.bridge = bridge;
         this.analysis = analysis;
         this.organisation = organisation;
         this.general = general;
@@ -71,6 +83,15 @@ public final class SynonymsExpansion {
      * @param known whether the knowledge base holds a word (lower case, as written)
      */
     public List<Synonyms.Match> matches(String text, Language language, Predicate<String> known) {
+        return matches(text, language, known, known);
+    }
+
+    /**
+     * @param known     whether the knowledge base holds a word (lower case, as written)
+     * @param knownStem whether the knowledge base holds a word in some form: its stems in a passage language
+     */
+    public List<Synonyms.Match> matches(String text, Language language, Predicate<String> known,
+                                        Predicate<String> knownStem) {
         List<Synonyms.Match> out = new ArrayList<>(organisation.get().matches(text, language));
         Map<Set<String>, Synonyms.Match> more = new LinkedHashMap<>();
         List<String> words = words(text, language);
@@ -86,6 +107,9 @@ public final class SynonymsExpansion {
             for (Synonyms.Match match : dictionary.matches(text, language)) {
                 more.merge(match.coveredStems(), match, SynonymsExpansion::join);
             }
+        }
+        if (language == Language.EN) {
+            bridged(text, more, knownStem);
         }
         if (language != Language.EN && thesaurus != null) {
             for (String word : words) {
@@ -108,6 +132,83 @@ public final class SynonymsExpansion {
         }
         out.addAll(more.values());
         return out;
+    }
+
+    /**
+     * An English question's words as the knowledge base holds them through the bridging dictionaries: each
+     * word's translations it holds (weak: a bridge is noisy), and two neighbouring words as one Swedish compound
+     * it holds ("Western Sweden" → "Västsverige", "head office" → "huvudkontor"): a compound found whole is
+     * strong evidence, and a name when both words are capitalised.
+     */
+    private void bridged(String text, Map<Set<String>, Synonyms.Match> more, Predicate<String> knownStem) {
+        List<String> asWritten = new ArrayList<>();
+        Matcher words = WORD.matcher(text);
+        while (words.find()) {
+            String word = words.group();
+            if (word.length() >= 2 && !analysis.questionStopWords(Language.EN).contains(word.toLowerCase(Locale.ROOT))) {
+                asWritten.add(word);
+            }
+        }
+        List<EnglishBridge.Translations> translations = asWritten.stream().map(bridge::translate).toList();
+        for (int i = 0; i < asWritten.size(); i++) {
+            String word = asWritten.get(i).toLowerCase(Locale.ROOT);
+            EnglishBridge.Translations t = translations.get(i);
+            if (word.length() >= 3) {
+                List<String> found = new ArrayList<>();
+                for (String candidate : candidates(t)) {
+                    if (found.size() < MAX_THESAURUS && knownStem.test(candidate)) {
+                        found.add(candidate);
+                    }
+                }
+                add(more, word, Language.EN, found, true);
+            }
+            if (i + 1 < asWritten.size()) {
+                compound(asWritten.get(i), asWritten.get(i + 1), t, translations.get(i + 1), more, knownStem);
+            }
+        }
+    }
+
+    private static final int MAX_COMPOUND_PARTS = 12;
+
+    private static List<String> candidates(EnglishBridge.Translations t) {
+        Set<String> all = new LinkedHashSet<>(t.swedish());
+        all.addAll(t.norwegian());
+        return List.copyOf(all);
+    }
+
+    private void compound(String first, String second, EnglishBridge.Translations a, EnglishBridge.Translations b,
+                          Map<Set<String>, Synonyms.Match> more, Predicate<String> knownStem) {
+        List<String> heads = candidates(a).stream().limit(MAX_COMPOUND_PARTS).toList();
+        List<String> tails = candidates(b).stream().limit(MAX_COMPOUND_PARTS).toList();
+        for (String head : heads) {
+            for (String tail : tails) {
+                for (String joined : joinings(head, tail)) {
+                    if (joined.length() >= 6 && knownStem.test(joined)) {
+                        List<String> stems = new ArrayList<>(analysis.terms(first, Language.EN));
+                        stems.addAll(analysis.terms(second, Language.EN));
+                        if (stems.size() < 2) {
+                            return;
+                        }
+                        boolean name = Character.isUpperCase(first.charAt(0)) && Character.isUpperCase(second.charAt(0));
+                        more.merge(Set.copyOf(stems), new Synonyms.Match(Set.copyOf(stems), List.of(joined), name, false, false),
+                                SynonymsExpansion::join);
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /** A Swedish or Norwegian compound of two words: as they are, with a linking s, or without the first's final vowel. */
+    static List<String> joinings(String head, String tail) {
+        Set<String> out = new LinkedHashSet<>();
+        out.add(head + tail);
+        out.add(head + "s" + tail);
+        char last = head.charAt(head.length() - 1);
+        if (head.length() > 3 && "aeo".indexOf(last) >= 0) {
+            out.add(head.substring(0, head.length() - 1) + tail);
+        }
+        return List.copyOf(out);
     }
 
     /** The question's content words (lower case), question words and stop words left out. */
@@ -141,6 +242,7 @@ public final class SynonymsExpansion {
     private static Synonyms.Match join(Synonyms.Match a, Synonyms.Match b) {
         Set<String> words = new LinkedHashSet<>(a.words());
         words.addAll(b.words());
-        return new Synonyms.Match(a.coveredStems(), List.copyOf(words), a.name() || b.name(), true, a.weak() && b.weak());
+        return new Synonyms.Match(a.coveredStems(), List.copyOf(words), a.name() || b.name(), a.general() && b.general(),
+                a.weak() && b.weak());
     }
 }
