@@ -72,7 +72,7 @@ class ScaleBenchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Path SEED = Path.of("knowledge").toAbsolutePath();
-    private static final Path WORK = Path.of("target/scale").toAbsolutePath();
+    private static final Path WORK = Path.of(System.getProperty("scale.work", "target/scale")).toAbsolutePath();
     private static final com.sun.management.OperatingSystemMXBean CPU = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private final StringBuilder report = new StringBuilder();
@@ -94,7 +94,11 @@ class ScaleBenchmark {
         Indexes.LEXICON.has(se.fragafacket.search.Language.SV);
         line("Hunspell dictionaries read: %.0f ms wall, %.0f ms CPU (once per process, before any measurement)",
                 millis(lexiconWall), (CPU.getProcessCpuTime() - lexiconCpu) / 1e6);
-        measureService("seed", SEED);
+        // -Dscale.service=false: the peer alone (to measure it at a larger size in a run of its own)
+        boolean service = !"false".equals(System.getProperty("scale.service"));
+        if (service) {
+            measureService("seed", SEED);
+        }
         if (peerMax > 0) {
             measurePeer("seed", SEED);
         }
@@ -103,7 +107,9 @@ class ScaleBenchmark {
             int files = new SyntheticKnowledge(SEED).write(folder, size, SEED);
             line("");
             line("== %d passages wanted: %d files, %.1f MB", size, files, bytes(folder) / 1e6);
-            measureService(String.valueOf(size), folder);
+            if (service) {
+                measureService(String.valueOf(size), folder);
+            }
             if (size <= peerMax) {
                 measurePeer(String.valueOf(size), folder);
             }
@@ -119,7 +125,7 @@ class ScaleBenchmark {
         line("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         peerTable.forEach(this::line);
         Files.createDirectories(Path.of("target"));
-        Files.writeString(Path.of("target/scale-benchmark.txt"), report, StandardCharsets.UTF_8);
+        Files.writeString(Path.of(System.getProperty("scale.report", "target/scale-benchmark.txt")), report, StandardCharsets.UTF_8);
     }
 
     /** The service's own parts on one folder. */
