@@ -88,6 +88,7 @@ class ScaleBenchmark {
         line("Scale benchmark — %d cores, Java %s, load average at start %.1f", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         FileSystemUtils.deleteRecursively(WORK);
+        Files.createDirectories(WORK);
         // the Hunspell dictionaries are read once per process, beside start-up: not part of any ingestion measured
         long lexiconCpu = CPU.getProcessCpuTime();
         long lexiconWall = System.nanoTime();
