@@ -346,17 +346,23 @@ public final class KnowledgeIndex implements Closeable {
 
     private static Entry decode(BytesRef bytes) throws IOException {
         ByteArrayDataInput in = new ByteArrayDataInput(bytes.bytes, bytes.offset, bytes.length);
-        DocumentRecord record = new DocumentRecord(in.readString(), in.readString(), in.readString(),
-                Language.fromCode(in.readString()), in.readString(), Instant.ofEpochMilli(in.readLong()), in.readVInt());
+        String documentId = in.readString();
+        String fileName = in.readString();
+        String title = in.readString();
+        Language language = Language.fromCode(in.readString());
+        String hash = in.readString();
+        Instant updated = Instant.ofEpochMilli(in.readLong());
+        int chunks = in.readVInt();
         String format = in.readString();
         String stamp = in.readString();
-        if (in.eof()) {
-            return new Entry(record, format, stamp); // written before records held metadata: re-indexed on start
+        if (in.eof()) { // written before records held metadata: re-indexed on start
+            return new Entry(new DocumentRecord(documentId, fileName, title, language, hash, updated, chunks), format, stamp);
         }
         DocumentMetadata read = readMetadata(in);
         DocumentMetadata override = readMetadata(in);
-        return new Entry(new DocumentRecord(record.documentId(), record.fileName(), record.title(), record.language(),
-                record.contentHash(), record.updatedAt(), record.chunks(), read, override), format, stamp);
+        // one record made (a restart decodes every document's)
+        return new Entry(new DocumentRecord(documentId, fileName, title, language, hash, updated, chunks, read, override),
+                format, stamp);
     }
 
     private static void write(ByteBuffersDataOutput out, DocumentMetadata metadata) throws IOException {
@@ -371,13 +377,16 @@ public final class KnowledgeIndex implements Closeable {
     }
 
     private static DocumentMetadata readMetadata(ByteArrayDataInput in) throws IOException {
-        Map<String, String> texts = new HashMap<>();
+        Map<String, String> texts = null;
         for (String field : DocumentMetadata.FIELDS) {
             if (in.readByte() != 0) {
+                if (texts == null) {
+                    texts = new HashMap<>();
+                }
                 texts.put(field, in.readString());
             }
         }
-        return DocumentMetadata.of(texts);
+        return texts == null ? DocumentMetadata.NONE : DocumentMetadata.of(texts);
     }
 
     /** A document's passages in document order. */

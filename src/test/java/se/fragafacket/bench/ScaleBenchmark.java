@@ -151,7 +151,7 @@ class ScaleBenchmark {
         List<Double> restartWall = new ArrayList<>();
         List<Double> restartSync = new ArrayList<>();
         List<Double> restartCpu = new ArrayList<>();
-        for (int run = 0; run < 3; run++) {
+        for (int run = 0; run < Integer.getInteger("scale.restarts", 3); run++) { // more for profiling a restart
             wall = System.nanoTime();
             cpu = CPU.getProcessCpuTime();
             try (KnowledgeIndex index = Indexes.open(data.resolve("index"))) {
