@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.zip.ZipInputStream;
 import java.util.regex.Pattern;
+import java.nio.charset.StandardCharsets;
 
 import org.apache.tika.detect.DefaultDetector;
 import org.apache.tika.detect.Detector;
@@ -28,6 +29,7 @@ import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MediaTypeRegistry;
+import org.apache.tika.mime.MimeTypes;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.CompositeParser;
 import org.apache.tika.parser.ParseContext;
@@ -190,11 +192,61 @@ final class DocumentParser {
     }
 
     private MediaType detect(byte[] content, Metadata metadata) throws UnreadableDocumentException {
+        MediaType plain = plainByName(metadata.get(TikaCoreProperties.RESOURCE_NAME_KEY), content);
+        if (plain != null) {
+            return plain;
+        }
         try (InputStream in = TikaInputStream.get(content)) {
             return Tika.DETECTOR.detect(in, metadata).getBaseType();
         } catch (IOException e) {
             throw new UnreadableDocumentException("its type could not be detected", e);
         }
+    }
+
+    /** Names of plain text and Markdown, and of HTML pages, whose type {@link #plainByName} may take from the name. */
+    private static final Pattern TEXT_NAME = Pattern.compile("(?i).+\\.(?:txt|md|markdown)");
+    private static final Pattern HTML_NAME = Pattern.compile("(?i).+\\.html?");
+    /** The start of a text that one of Tika's magic numbers could read as something else: a header line ("From:", "BEGIN:VCARD"), mbox's "From ", a script's "#!". */
+    private static final Pattern OTHER_TEXT = Pattern.compile("^(?:[A-Za-z][A-Za-z0-9-]*:|From |#!)");
+    /** The start of an HTML page as Tika's own magic knows it. */
+    private static final Pattern HTML_START = Pattern.compile("^(?i)(?:<!doctype html|<html)[\\s>]");
+
+    /**
+     * The type of a plain text, Markdown or HTML file taken from its name where its first bytes say the same
+     * thing, without matching the content against all of Tika's magic numbers (a fifth of ingestion's CPU for a
+     * folder of small text files): text (no byte-order-mark-free UTF-16, no control bytes: {@link #detectText})
+     * that starts with a letter, a digit or Markdown's marks; an HTML page that starts with its doctype or
+     * {@code <html>}. Anything else — a name that says text over other content, XHTML, a header line — is left
+     * to Tika's detection of the content, as before. Null when the name does not decide.
+     */
+    static MediaType plainByName(String fileName, byte[] content) throws UnreadableDocumentException {
+        if (fileName == null) {
+            return null;
+        }
+        boolean text = TEXT_NAME.matcher(fileName).matches();
+        if (!text && !HTML_NAME.matcher(fileName).matches()) {
+            return null;
+        }
+        int start = startsWith(content, 0xEF, 0xBB, 0xBF) ? 3 : 0;
+        while (start < content.length && start < 256 && (content[start] == ' ' || content[start] == '\t'
+                || content[start] == '\n' || content[start] == '\r')) {
+            start++;
+        }
+        if (start >= content.length || start >= 256) {
+            return null;
+        }
+        String head = new String(content, start, Math.min(64, content.length - start), StandardCharsets.ISO_8859_1);
+        int first = content[start] & 0xFF;
+        if (text) {
+            boolean plainStart = Character.isLetterOrDigit(first) || first >= 0x80 || "#-*+_>|([\"'".indexOf(first) >= 0;
+            if (!plainStart || OTHER_TEXT.matcher(head).find()
+                    || !MediaType.TEXT_PLAIN.equals(detectText(content))) {
+                return null;
+            }
+            MediaType byName = MimeTypes.getDefaultMimeTypes().getMimeType(fileName).getType();
+            return "text".equals(byName.getType()) ? byName : null;
+        }
+        return HTML_START.matcher(head).find() ? MediaType.TEXT_HTML : null;
     }
 
     /**

@@ -121,10 +121,16 @@ final class TextCleaner {
 
     /** The line cleaned, or empty when nothing of it is worth keeping. */
     String clean(String line) {
-        String text = SPACES.matcher(line).replaceAll(" ").strip();
-        text = MARKDOWN_EMPHASIS.matcher(text).replaceAll("$2");
-        text = GLUED.matcher(text).replaceAll("$1 $2");
-        if (text.isEmpty() || DOT_LEADER.matcher(text).matches() || DOUBLED.matcher(text).matches()) {
+        // each pattern only where a cheap look says it can match (a line is cleaned for every line of every file)
+        String text = (singleSpaced(line) ? line : SPACES.matcher(line).replaceAll(" ")).strip();
+        if (text.indexOf('*') >= 0 || text.indexOf('`') >= 0 || text.contains("__")) {
+            text = MARKDOWN_EMPHASIS.matcher(text).replaceAll("$2");
+        }
+        if (mayBeGlued(text)) {
+            text = GLUED.matcher(text).replaceAll("$1 $2");
+        }
+        if (text.isEmpty() || (text.contains("....") || text.contains("……")) && DOT_LEADER.matcher(text).matches()
+                || mayBeDoubled(text) && DOUBLED.matcher(text).matches()) {
             return "";
         }
         String lower = text.toLowerCase(Locale.ROOT);
@@ -134,5 +140,59 @@ final class TextCleaner {
             }
         }
         return text;
+    }
+
+    /** No run of {@link #SPACES} but single plain spaces: replacing them changes nothing. */
+    static boolean singleSpaced(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == ' ' ? i + 1 < line.length() && isSpace(line.charAt(i + 1)) : isSpace(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || c == '\u00A0' || c == '\u200B';
+    }
+
+    /** A lower-case letter followed by an upper-case one somewhere: what {@link #GLUED} needs. */
+    static boolean mayBeGlued(String text) {
+        int previous = -1;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (previous == Character.LOWERCASE_LETTER && Character.getType(c) == Character.UPPERCASE_LETTER) {
+                return true;
+            }
+            previous = Character.getType(c);
+            i += Character.charCount(c);
+        }
+        return false;
+    }
+
+    /**
+     * Some run of white space whose neighbours are the line's last and first characters: what {@link #DOUBLED}
+     * ("X X") needs.
+     */
+    static boolean mayBeDoubled(String text) {
+        int length = text.length();
+        if (length < 7) {
+            return false;
+        }
+        char first = text.charAt(0);
+        char last = text.charAt(length - 1);
+        for (int i = 1; i < length - 1; i++) {
+            if (Character.isWhitespace(text.charAt(i)) && text.charAt(i - 1) == last) {
+                int j = i;
+                while (j < length && Character.isWhitespace(text.charAt(j))) {
+                    j++;
+                }
+                if (j < length && text.charAt(j) == first) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -57,16 +57,29 @@ public final class Analysis {
     private final Map<Language, CharArraySet> questionStops = new EnumMap<>(Language.class);
     private final Map<Language, CharArraySet> indexStops = new EnumMap<>(Language.class);
     private final CharArraySet allStops;
-    /** Word (lower case) → its stem, per language: the vocabulary repeats far more than it grows. */
-    private final Map<Language, Map<String, String>> stems = new EnumMap<>(Language.class);
-    private final Map<String, String> foldings = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Word (lower case) → its stem, per language: the vocabulary repeats far more than it grows. Bounded, so
+     * memory does not grow with a knowledge base's vocabulary.
+     */
+    private final Map<Language, BoundedCache<String, String>> stems = new EnumMap<>(Language.class);
+    /** Entries per generation of each cache (each holds at most twice this many). */
+    static final int CACHE_GENERATION = 50_000;
+    /** A passage word as written → all it gives each field, per language and dictionary (see {@link #wordOf}). */
+    private volatile WordCaches words;
+    private final int cacheGeneration;
     private static final ThreadLocal<StandardTokenizer> TOKENIZER = ThreadLocal.withInitial(StandardTokenizer::new);
 
     public Analysis() {
+        this(CACHE_GENERATION);
+    }
+
+    /** @param cacheGeneration entries per generation of the word and stem caches (see {@link BoundedCache}) */
+    Analysis(int cacheGeneration) {
+        this.cacheGeneration = cacheGeneration;
         for (Language language : Language.values()) {
             questionStops.put(language, CharArraySet.unmodifiableSet(stopWords(language, true)));
             indexStops.put(language, CharArraySet.unmodifiableSet(stopWords(language, false)));
-            stems.put(language, new java.util.concurrent.ConcurrentHashMap<>());
+            stems.put(language, new BoundedCache<>(cacheGeneration, word -> stem(word, language)));
             stemming.put(language, stemmer(language, stopWords(language, false)));
             stemmingQuery.put(language, stemmer(language, stopWords(language, true)));
         }
@@ -154,51 +167,102 @@ public final class Analysis {
         Builder lemmas = new Builder(headingWords.size() + textWords.size());
         Builder exactTerms = new Builder(headingWords.size() + textWords.size());
         Builder folded = new Builder(headingWords.size() + textWords.size());
-        CharArraySet stop = indexStops.get(language);
-        boolean morphology = lexicon != null && lexicon.installed(language);
+        BoundedCache<String, Word> cache = wordCache(language, lexicon);
         for (int part = 0; part < 2; part++) {
             List<String> words = part == 0 ? headingWords : textWords;
             Builder stemmed = part == 0 ? heading : body;
-            for (String word : words) {
-                String lower = lowerCase(word);
-                if (allStops.contains(lower)) {
+            for (String written : words) {
+                Word word = cache.get(written);
+                if (word.exact() == null) {
                     exactTerms.skip();
                     folded.skip();
                 } else {
-                    exactTerms.add(lower);
-                    folded.add(foldings.computeIfAbsent(lower, Spelling::fold));
+                    exactTerms.add(word.exact());
+                    folded.add(word.folded());
                 }
-                String base = base(word, lower);
-                String stem = stop.contains(base) ? null : stemOf(base, language);
-                if (stem == null || stem.isEmpty()) {
+                if (word.stem() == null) {
                     stemmed.skip();
                     lemmas.skip();
                     continue;
                 }
-                stemmed.add(stem);
-                if (!morphology) {
+                stemmed.add(word.stem());
+                if (word.lemmas().length == 0) {
                     lemmas.skip();
                     continue;
                 }
-                boolean first = true;
-                for (String form : lexicon.morphemes(base, language)) {
-                    String formStem = stemOf(form, language);
-                    if (!formStem.isEmpty()) {
-                        if (first) {
-                            lemmas.add(formStem);
-                            first = false;
-                        } else {
-                            lemmas.stack(formStem);
-                        }
-                    }
-                }
-                if (first) {
-                    lemmas.skip();
+                lemmas.add(word.lemmas()[0]);
+                for (int i = 1; i < word.lemmas().length; i++) {
+                    lemmas.stack(word.lemmas()[i]);
                 }
             }
         }
         return new IndexedPassage(body.build(), heading.build(), lemmas.build(), exactTerms.build(), folded.build());
     }
+
+    /**
+     * What one word as written gives a passage's fields in a language: its exact term and folding (null for a stop
+     * word of any language), its stem (null for a stop word of the language or none), and the stems of its
+     * dictionary forms ({@link Lexicon#morphemes}), the first at the word's position and the rest stacked on it.
+     */
+    record Word(String exact, String folded, String stem, String[] lemmas) {
+    }
+
+    /** The caches of {@link Word}s for the dictionaries last indexed with (another lexicon starts them afresh). */
+    private record WordCaches(Lexicon lexicon, Map<Language, BoundedCache<String, Word>> byLanguage) {
+    }
+
+    private BoundedCache<String, Word> wordCache(Language language, Lexicon lexicon) {
+        WordCaches caches = words;
+        if (caches == null || caches.lexicon() != lexicon) {
+            synchronized (this) {
+                caches = words;
+                if (caches == null || caches.lexicon() != lexicon) {
+                    Map<Language, BoundedCache<String, Word>> byLanguage = new EnumMap<>(Language.class);
+                    for (Language each : Language.values()) {
+                        byLanguage.put(each, new BoundedCache<>(cacheGeneration, word -> wordOf(word, each, lexicon)));
+                    }
+                    words = caches = new WordCaches(lexicon, byLanguage);
+                }
+            }
+        }
+        return caches.byLanguage().get(language);
+    }
+
+    /** Cached entries of passage words, all languages (for tests of the bound). */
+    int cachedWords() {
+        WordCaches caches = words;
+        return caches == null ? 0 : caches.byLanguage().values().stream().mapToInt(BoundedCache::size).sum();
+    }
+
+    /** Cached stems, all languages (for tests of the bound). */
+    int cachedStems() {
+        return stems.values().stream().mapToInt(BoundedCache::size).sum();
+    }
+
+    private Word wordOf(String written, Language language, Lexicon lexicon) {
+        String lower = lowerCase(written);
+        boolean stopAnywhere = allStops.contains(lower);
+        String exactTerm = stopAnywhere ? null : lower;
+        String foldedTerm = stopAnywhere ? null : Spelling.fold(lower);
+        String base = base(written, lower);
+        String stem = indexStops.get(language).contains(base) ? null : stemOf(base, language);
+        if (stem == null || stem.isEmpty()) {
+            return new Word(exactTerm, foldedTerm, null, NONE);
+        }
+        if (lexicon == null || !lexicon.installed(language)) {
+            return new Word(exactTerm, foldedTerm, stem, NONE);
+        }
+        List<String> forms = new ArrayList<>(2);
+        for (String form : lexicon.morphemes(base, language)) {
+            String formStem = stemOf(form, language);
+            if (!formStem.isEmpty()) {
+                forms.add(formStem);
+            }
+        }
+        return new Word(exactTerm, foldedTerm, stem, forms.isEmpty() ? NONE : forms.toArray(String[]::new));
+    }
+
+    private static final String[] NONE = new String[0];
 
     /**
      * The stems of a question word's lemmas ({@link Lexicon#lemmas}: a compound whole, not its parts), by the
@@ -245,7 +309,7 @@ public final class Analysis {
 
     /** {@link #stem}, looked up once per word and language in this process. */
     private String stemOf(String word, Language language) {
-        return stems.get(language).computeIfAbsent(word, w -> stem(w, language));
+        return stems.get(language).get(word);
     }
 
     /** The stem of one lower-cased word as the index analyzer makes it; "" for a stop word. */

@@ -23,6 +23,7 @@ public record DocumentMetadata(String title, String organisation, String distric
     public static final int MAX_NAME = 120;
 
     /** A capitalised word or a number: what names an organisation or place (not "i", "region", "sektion"). */
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern PROPER = Pattern.compile("\\p{Lu}[\\p{L}\\p{N}]*|\\p{N}+");
 
     public DocumentMetadata {
@@ -130,7 +131,7 @@ public record DocumentMetadata(String title, String organisation, String distric
         if (value == null) {
             return null;
         }
-        String stripped = value.strip().replaceAll("\\s+", " ");
+        String stripped = SPACES.matcher(value.strip()).replaceAll(" "); // compiled once: a restart reads every record
         return stripped.isEmpty() ? null : stripped;
     }
 }

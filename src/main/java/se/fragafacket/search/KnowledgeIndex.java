@@ -346,17 +346,23 @@ public final class KnowledgeIndex implements Closeable {
 
     private static Entry decode(BytesRef bytes) throws IOException {
         ByteArrayDataInput in = new ByteArrayDataInput(bytes.bytes, bytes.offset, bytes.length);
-        DocumentRecord record = new DocumentRecord(in.readString(), in.readString(), in.readString(),
-                Language.fromCode(in.readString()), in.readString(), Instant.ofEpochMilli(in.readLong()), in.readVInt());
+        String documentId = in.readString();
+        String fileName = in.readString();
+        String title = in.readString();
+        Language language = Language.fromCode(in.readString());
+        String hash = in.readString();
+        Instant updated = Instant.ofEpochMilli(in.readLong());
+        int chunks = in.readVInt();
         String format = in.readString();
         String stamp = in.readString();
-        if (in.eof()) {
-            return new Entry(record, format, stamp); // written before records held metadata: re-indexed on start
+        if (in.eof()) { // written before records held metadata: re-indexed on start
+            return new Entry(new DocumentRecord(documentId, fileName, title, language, hash, updated, chunks), format, stamp);
         }
         DocumentMetadata read = readMetadata(in);
         DocumentMetadata override = readMetadata(in);
-        return new Entry(new DocumentRecord(record.documentId(), record.fileName(), record.title(), record.language(),
-                record.contentHash(), record.updatedAt(), record.chunks(), read, override), format, stamp);
+        // one record made (a restart decodes every document's)
+        return new Entry(new DocumentRecord(documentId, fileName, title, language, hash, updated, chunks, read, override),
+                format, stamp);
     }
 
     private static void write(ByteBuffersDataOutput out, DocumentMetadata metadata) throws IOException {
@@ -371,13 +377,16 @@ public final class KnowledgeIndex implements Closeable {
     }
 
     private static DocumentMetadata readMetadata(ByteArrayDataInput in) throws IOException {
-        Map<String, String> texts = new HashMap<>();
+        Map<String, String> texts = null;
         for (String field : DocumentMetadata.FIELDS) {
             if (in.readByte() != 0) {
+                if (texts == null) {
+                    texts = new HashMap<>();
+                }
                 texts.put(field, in.readString());
             }
         }
-        return DocumentMetadata.of(texts);
+        return texts == null ? DocumentMetadata.NONE : DocumentMetadata.of(texts);
     }
 
     /** A document's passages in document order. */
@@ -408,39 +417,10 @@ public final class KnowledgeIndex implements Closeable {
      */
     public Retrieval search(String question, Language language, String context, Set<String> focus, int limit) {
         return withSearcher(searcher -> {
-            Map<Language, List<TermGroup>> questionGroups = groups(searcher, question, language);
-            Language contextLanguage = context.isBlank() ? language : Language.detect(context);
-            Map<Language, List<TermGroup>> contextGroups = context.isBlank()
-                    ? Map.of() : groups(searcher, context, contextLanguage);
-            IndexReader reader = searcher.getIndexReader();
-            BooleanQuery.Builder query = new BooleanQuery.Builder();
-            for (Language target : Language.values()) {
-                if (reader.getDocCount(BODY + target.code()) == 0) {
-                    continue; // no passage in that language: its fields would match nothing
-                }
-                // a question word's lemma, where the dictionary of the passages' language knows it
-                Map<String, List<String>> lemmas = target == language
-                        ? analysis.lemmaTerms(question, language, lexicon) : Map.of();
-                for (TermGroup group : questionGroups.getOrDefault(target, List.of())) {
-                    query.add(groupQuery(target, group, lemmas), Occur.SHOULD);
-                }
-                Map<String, List<String>> contextLemmas = target == contextLanguage && !context.isBlank()
-                        ? analysis.lemmaTerms(context, contextLanguage, lexicon) : Map.of();
-                for (TermGroup group : contextGroups.getOrDefault(target, List.of())) {
-                    query.add(new BoostQuery(groupQuery(target, group, contextLemmas), properties.contextBoost()),
-                            Occur.SHOULD);
-                }
-            }
-            for (String word : analysis.exactTerms(question).stream().distinct().limit(MAX_WORDS).toList()) {
-                query.add(new BoostQuery(new TermQuery(new Term(EXACT, word)), properties.exactBoost()), Occur.SHOULD);
-            }
-            BooleanQuery.Builder keyword = new BooleanQuery.Builder()
-                    .add(query.build(), Occur.MUST)
-                    .add(new TermQuery(new Term(TYPE, "chunk")), Occur.FILTER);
-            for (String documentId : focus) {
-                keyword.add(new BoostQuery(new TermQuery(new Term(DOC, documentId)), properties.focusBoost()), Occur.SHOULD);
-            }
-            ScoreDoc[] bm25 = searcher.search(keyword.build(), properties.candidates()).scoreDocs;
+            Keywords keywords = keywords(searcher, question, language, context, focus);
+            Map<Language, List<TermGroup>> questionGroups = keywords.questionGroups();
+            Map<Language, List<TermGroup>> contextGroups = keywords.contextGroups();
+            ScoreDoc[] bm25 = searcher.search(keywords.query(), properties.candidates()).scoreDocs;
             ScoreDoc[] ranked = bm25;
             if (embeddingModel != null) {
                 float[] vector = embeddingModel.embed(question + (context.isBlank() ? "" : "\n" + context))
@@ -456,6 +436,57 @@ public final class KnowledgeIndex implements Closeable {
             }
             return new Retrieval(passages, questionGroups, contextGroups);
         });
+    }
+
+    /** The keyword query of a question and the ideas it was made of. */
+    private record Keywords(Query query, Map<Language, List<TermGroup>> questionGroups,
+                            Map<Language, List<TermGroup>> contextGroups) {
+    }
+
+    /** The keyword query {@link #search} runs for a question, as built (for tests of its shape). */
+    Query keywordQuery(String question, Language language, String context, Set<String> focus) {
+        return withSearcher(searcher -> keywords(searcher, question, language, context, focus).query());
+    }
+
+    private Keywords keywords(IndexSearcher searcher, String question, Language language, String context,
+                              Set<String> focus) throws IOException {
+        Map<Language, List<TermGroup>> questionGroups = groups(searcher, question, language);
+        Language contextLanguage = context.isBlank() ? language : Language.detect(context);
+        Map<Language, List<TermGroup>> contextGroups = context.isBlank()
+                ? Map.of() : groups(searcher, context, contextLanguage);
+        IndexReader reader = searcher.getIndexReader();
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        for (Language target : Language.values()) {
+            if (reader.getDocCount(BODY + target.code()) == 0) {
+                continue; // no passage in that language: its fields would match nothing
+            }
+            // a question word's lemma, where the dictionary of the passages' language knows it
+            Map<String, List<String>> lemmas = target == language
+                    ? analysis.lemmaTerms(question, language, lexicon) : Map.of();
+            for (TermGroup group : questionGroups.getOrDefault(target, List.of())) {
+                if (searched(group, target, language, reader)) {
+                    query.add(groupQuery(target, group, lemmas), Occur.SHOULD);
+                }
+            }
+            Map<String, List<String>> contextLemmas = target == contextLanguage && !context.isBlank()
+                    ? analysis.lemmaTerms(context, contextLanguage, lexicon) : Map.of();
+            for (TermGroup group : contextGroups.getOrDefault(target, List.of())) {
+                if (searched(group, target, contextLanguage, reader)) {
+                    query.add(new BoostQuery(groupQuery(target, group, contextLemmas), properties.contextBoost()),
+                            Occur.SHOULD);
+                }
+            }
+        }
+        for (String word : analysis.exactTerms(question).stream().distinct().limit(MAX_WORDS).toList()) {
+            query.add(new BoostQuery(new TermQuery(new Term(EXACT, word)), properties.exactBoost()), Occur.SHOULD);
+        }
+        BooleanQuery.Builder keyword = new BooleanQuery.Builder()
+                .add(query.build(), Occur.MUST)
+                .add(new TermQuery(new Term(TYPE, "chunk")), Occur.FILTER);
+        for (String documentId : focus) {
+            keyword.add(new BoostQuery(new TermQuery(new Term(DOC, documentId)), properties.focusBoost()), Occur.SHOULD);
+        }
+        return new Keywords(keyword.build(), questionGroups, contextGroups);
     }
 
     /**
@@ -595,6 +626,22 @@ public final class KnowledgeIndex implements Closeable {
             out.put(target, groups);
         }
         return out;
+    }
+
+    /**
+     * Whether an idea of a question in {@code asked} is searched in {@code target}'s fields: always in its own
+     * language's; in another language's only as a synonym rule translates it, or as a name or number spelled
+     * alike everywhere — where the knowledge base holds passages in the question's language at all (else every
+     * word is tried in the passages' languages). A word's own stem in a language it was not written in is
+     * mostly a false friend, and each such clause costs a walk of that field's postings.
+     */
+    private static boolean searched(TermGroup group, Language target, Language asked, IndexReader reader)
+            throws IOException {
+        if (target == asked || group.scope() || group.alternatives().size() > 1) {
+            return true;
+        }
+        String only = group.alternatives().iterator().next();
+        return only.chars().allMatch(Character::isDigit) || reader.getDocCount(BODY + asked.code()) == 0;
     }
 
     /**

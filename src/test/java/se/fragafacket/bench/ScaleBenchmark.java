@@ -72,7 +72,7 @@ class ScaleBenchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Path SEED = Path.of("knowledge").toAbsolutePath();
-    private static final Path WORK = Path.of("target/scale").toAbsolutePath();
+    private static final Path WORK = Path.of(System.getProperty("scale.work", "target/scale")).toAbsolutePath();
     private static final com.sun.management.OperatingSystemMXBean CPU = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private final StringBuilder report = new StringBuilder();
@@ -88,13 +88,18 @@ class ScaleBenchmark {
         line("Scale benchmark — %d cores, Java %s, load average at start %.1f", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         FileSystemUtils.deleteRecursively(WORK);
+        Files.createDirectories(WORK);
         // the Hunspell dictionaries are read once per process, beside start-up: not part of any ingestion measured
         long lexiconCpu = CPU.getProcessCpuTime();
         long lexiconWall = System.nanoTime();
         Indexes.LEXICON.has(se.fragafacket.search.Language.SV);
         line("Hunspell dictionaries read: %.0f ms wall, %.0f ms CPU (once per process, before any measurement)",
                 millis(lexiconWall), (CPU.getProcessCpuTime() - lexiconCpu) / 1e6);
-        measureService("seed", SEED);
+        // -Dscale.service=false: the peer alone (to measure it at a larger size in a run of its own)
+        boolean service = !"false".equals(System.getProperty("scale.service"));
+        if (service) {
+            measureService("seed", SEED);
+        }
         if (peerMax > 0) {
             measurePeer("seed", SEED);
         }
@@ -103,7 +108,9 @@ class ScaleBenchmark {
             int files = new SyntheticKnowledge(SEED).write(folder, size, SEED);
             line("");
             line("== %d passages wanted: %d files, %.1f MB", size, files, bytes(folder) / 1e6);
-            measureService(String.valueOf(size), folder);
+            if (service) {
+                measureService(String.valueOf(size), folder);
+            }
             if (size <= peerMax) {
                 measurePeer(String.valueOf(size), folder);
             }
@@ -119,7 +126,7 @@ class ScaleBenchmark {
         line("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         peerTable.forEach(this::line);
         Files.createDirectories(Path.of("target"));
-        Files.writeString(Path.of("target/scale-benchmark.txt"), report, StandardCharsets.UTF_8);
+        Files.writeString(Path.of(System.getProperty("scale.report", "target/scale-benchmark.txt")), report, StandardCharsets.UTF_8);
     }
 
     /** The service's own parts on one folder. */
@@ -144,7 +151,7 @@ class ScaleBenchmark {
         List<Double> restartWall = new ArrayList<>();
         List<Double> restartSync = new ArrayList<>();
         List<Double> restartCpu = new ArrayList<>();
-        for (int run = 0; run < 3; run++) {
+        for (int run = 0; run < Integer.getInteger("scale.restarts", 3); run++) { // more for profiling a restart
             wall = System.nanoTime();
             cpu = CPU.getProcessCpuTime();
             try (KnowledgeIndex index = Indexes.open(data.resolve("index"))) {

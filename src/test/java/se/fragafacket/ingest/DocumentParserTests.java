@@ -303,4 +303,44 @@ class DocumentParserTests {
         assertThat(parsed.blocks()).extracting(Block::text).noneMatch(t -> t.contains("nested.zip") || t.contains("inne.txt"))
                 .contains("Årsmötet hålls den 12 mars i Folkets hus.");
     }
+
+    @Test
+    void aTextMarkdownOrHtmlFileTypedByItsNameGetsTheTypeTikaDetectsInItsContent() throws Exception {
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        for (String folder : List.of("knowledge", "src/test/resources/eval/kb")) {
+            try (var listing = java.nio.file.Files.list(java.nio.file.Path.of(folder))) {
+                for (var file : listing.sorted().toList()) {
+                    files.put(file.getFileName().toString(), java.nio.file.Files.readAllBytes(file));
+                }
+            }
+        }
+        String text = "Höstmöte för LO-distriktet i Västsverige hålls den 25 november.";
+        files.put("latin1.txt", text.getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        files.put("utf16.txt", text.getBytes(StandardCharsets.UTF_16));
+        files.put("lista.md", utf8("- första punkten\n- andra punkten\n"));
+        files.put("sida.html", utf8("<!DOCTYPE html>\n<html><head><title>Om oss</title></head><body><p>Text</p></body></html>"));
+        files.put("sida2.htm", utf8("  <html lang=\"sv\"><body><h1>Rubrik</h1></body></html>"));
+        var tika = new org.apache.tika.detect.DefaultDetector();
+        for (var file : files.entrySet()) {
+            org.apache.tika.mime.MediaType byName = DocumentParser.plainByName(file.getKey(), file.getValue());
+            var metadata = new org.apache.tika.metadata.Metadata();
+            metadata.set(org.apache.tika.metadata.TikaCoreProperties.RESOURCE_NAME_KEY, file.getKey());
+            try (var in = org.apache.tika.io.TikaInputStream.get(file.getValue())) {
+                assertThat(byName).as(file.getKey()).isEqualTo(tika.detect(in, metadata).getBaseType());
+            }
+        }
+    }
+
+    @Test
+    void contentThatMayBeSomethingElseIsLeftToTikasDetection() throws Exception {
+        assertThat(DocumentParser.plainByName("brev.txt", utf8("From: styrelsen@example.org\nSubject: Möte\n\nHej"))).isNull();
+        assertThat(DocumentParser.plainByName("skript.md", utf8("#!/bin/sh\necho hej\n"))).isNull();
+        assertThat(DocumentParser.plainByName("sida.html", utf8("<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\"/>"))).isNull();
+        assertThat(DocumentParser.plainByName("rapport.txt", utf8("%PDF-1.7\n"))).isNull();
+        byte[] noise = new byte[512];
+        new Random(7).nextBytes(noise);
+        noise[0] = 'A';
+        assertThat(DocumentParser.plainByName("viktigt.txt", noise)).isNull();
+        assertThat(DocumentParser.plainByName("plan.pdf", utf8("Text"))).isNull();
+    }
 }

@@ -14,6 +14,8 @@ public final class Indexes {
     private static final Analysis ANALYSIS = new Analysis();
     private static final Synonyms SHIPPED = Synonyms.parse(ANALYSIS, OrganisationSynonyms.shippedList());
     /** The dictionaries where Debian installs them (absent ones are left out, as in the service). */
+    /** The default search settings, bound once (binding them is most of opening a small index). */
+    private static final SearchProperties SEARCH = Settings.defaults("fraga.search", SearchProperties.class);
     public static final Lexicon LEXICON = Lexicon.load(Path.of("/usr/share/hunspell"));
 
     private Indexes() {
@@ -25,6 +27,6 @@ public final class Indexes {
 
     public static KnowledgeIndex open(Path directory, SynonymsExpansion synonyms) {
         return new KnowledgeIndex(directory, ANALYSIS, synonyms,
-                Settings.defaults("fraga.search", SearchProperties.class), Optional.empty(), LEXICON, true);
+                SEARCH, Optional.empty(), LEXICON, true);
     }
 }

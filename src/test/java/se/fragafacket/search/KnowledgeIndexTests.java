@@ -194,6 +194,62 @@ class KnowledgeIndexTests {
         assertThat(index.documentCount()).isEqualTo(before);
     }
 
+    @Test
+    void aQuestionIsSearchedByTermsAndPhrasesOnlyNeverByPrefixOrPattern() {
+        for (String question : List.of("Hur jobbar ni med rekrytering?", "Vem är Per Ek?", "When is the autumn meeting?",
+                "Vad gör facket i kommunen?", "Vems nummer är 0150-732 56?")) {
+            List<String> leaves = leaves(index.keywordQuery(question, Language.detect(question), "", Set.of()));
+
+            assertThat(leaves).as(question).isNotEmpty()
+                    .allMatch(leaf -> leaf.startsWith("term ") || leaf.startsWith("phrase "));
+        }
+    }
+
+    @Test
+    void aSwedishWordNoSynonymTranslatesIsNotSearchedInTheNorwegianFields() {
+        List<String> leaves = leaves(index.keywordQuery("Var finns tjänstgöringsrapporten?", Language.SV, "", Set.of()));
+
+        assertThat(leaves).anyMatch(leaf -> leaf.startsWith("term body_sv:"))
+                .noneMatch(leaf -> leaf.contains("_no:") || leaf.contains("_en:"));
+    }
+
+    @Test
+    void aNameAndANumberAreSearchedInEveryLanguageOfThePassages() {
+        List<String> leaves = leaves(index.keywordQuery("Vem är Rubinsson på 0150?", Language.SV, "", Set.of()));
+
+        assertThat(leaves).contains("term body_sv:0150", "term body_no:0150")
+                .anyMatch(leaf -> leaf.startsWith("term body_sv:rubinss"))
+                .anyMatch(leaf -> leaf.startsWith("term body_no:rubinss"))
+                .noneMatch(leaf -> leaf.contains("_en:"));
+    }
+
+    @Test
+    void aQuestionInALanguageNoPassageIsWrittenInIsTriedWordForWordInThePassagesLanguages() {
+        List<String> leaves = leaves(index.keywordQuery("Who coordinates the digitalisering?", Language.EN, "", Set.of()));
+
+        assertThat(leaves).anyMatch(leaf -> leaf.startsWith("term body_sv:"))
+                .anyMatch(leaf -> leaf.startsWith("term body_no:"))
+                .noneMatch(leaf -> leaf.contains("_en:"));
+    }
+
+    /** Every leaf of a query as "term field:text" or "phrase field:…"; anything else by its class. */
+    private static List<String> leaves(org.apache.lucene.search.Query query) {
+        List<String> out = new java.util.ArrayList<>();
+        collect(query, out);
+        return out;
+    }
+
+    private static void collect(org.apache.lucene.search.Query query, List<String> out) {
+        switch (query) {
+            case org.apache.lucene.search.BooleanQuery bool -> bool.clauses().forEach(c -> collect(c.query(), out));
+            case org.apache.lucene.search.BoostQuery boost -> collect(boost.getQuery(), out);
+            case org.apache.lucene.search.TermQuery term -> out.add("term " + term.getTerm().field() + ":" + term.getTerm().text());
+            case org.apache.lucene.search.PhraseQuery phrase -> out.add("phrase " + phrase.getField() + ":"
+                    + java.util.Arrays.stream(phrase.getTerms()).map(t -> t.text()).toList());
+            default -> out.add(query.getClass().getSimpleName() + " " + query);
+        }
+    }
+
     private List<Passage> search(String question, Language language) {
         return index.search(question, language, "", Set.of(), 5).passages();
     }

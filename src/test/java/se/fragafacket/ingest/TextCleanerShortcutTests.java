@@ -1,0 +1,58 @@
+package se.fragafacket.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/** The cheap looks before {@link TextCleaner}'s patterns never skip a line a pattern would change. */
+class TextCleanerShortcutTests {
+
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u200B]+");
+    private static final Pattern GLUED = Pattern.compile("(\\p{Ll}{2})(\\p{Lu}\\p{Ll}{2})");
+    private static final Pattern DOUBLED = Pattern.compile("^(.{3,}?)\\s+\\1$");
+
+    @Test
+    void aLineSkippedByALookIsOneThePatternLeavesAlone() throws IOException {
+        List<String> lines = new ArrayList<>(List.of("LO Mellansverige LO Mellansverige", "Facket  i\tkommunen",
+                "mittenKarta över distriktet", "Ett\u00A0mellanslag", "abc abc", "abc\t abc", "Ålands fackÅlands", "Ende Ende.",
+                "Kopiera länk Kopiera länk", "LO-distriktet", "örtÖrt", "x  ", " Öst Öst"));
+        for (String folder : List.of("knowledge", "src/test/resources/eval/kb")) {
+            try (Stream<Path> files = Files.list(Path.of(folder))) {
+                for (Path file : files.toList()) {
+                    lines.addAll(Files.readAllLines(file));
+                }
+            }
+        }
+        int doubled = 0, glued = 0, spaced = 0;
+        for (String line : lines) {
+            if (!SPACES.matcher(line).replaceAll(" ").equals(line)) {
+                spaced++;
+                assertThat(TextCleaner.singleSpaced(line)).as(line).isFalse();
+            }
+            String text = SPACES.matcher(line).replaceAll(" ").strip();
+            if (GLUED.matcher(text).find()) {
+                glued++;
+                assertThat(TextCleaner.mayBeGlued(text)).as(text).isTrue();
+            }
+            if (DOUBLED.matcher(text).matches()) {
+                doubled++;
+                assertThat(TextCleaner.mayBeDoubled(text)).as(text).isTrue();
+            }
+        }
+        assertThat(doubled).isGreaterThanOrEqualTo(3);
+        assertThat(glued).isGreaterThanOrEqualTo(2);
+        assertThat(spaced).isGreaterThanOrEqualTo(3);
+        // and they do skip what cannot match
+        assertThat(TextCleaner.singleSpaced("LO-distriktet i Mellansverige")).isTrue();
+        assertThat(TextCleaner.mayBeGlued("LO-distriktet i Mellansverige")).isFalse();
+        assertThat(TextCleaner.mayBeDoubled("LO-distriktet i Mellansverige")).isFalse();
+    }
+}
