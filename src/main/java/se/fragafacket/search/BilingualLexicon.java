@@ -28,7 +28,6 @@ import org.slf4j.LoggerFactory;
 public final class BilingualLexicon {
 
     private static final Logger log = LoggerFactory.getLogger(BilingualLexicon.class);
-    private static final String BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     private static final int MAX_WORDS_PER_LINE = 6;
 
     private BilingualLexicon() {
@@ -224,15 +223,9 @@ public final class BilingualLexicon {
         return String.join(", ", words.stream().limit(MAX_WORDS_PER_LINE).toList());
     }
 
+    /** A dictd index's base64 number as an int, or -1. */
     private static int decode(String base64) {
-        long value = 0;
-        for (char c : base64.toCharArray()) {
-            int digit = BASE64.indexOf(c);
-            if (digit < 0) {
-                return -1;
-            }
-            value = value * 64 + digit;
-        }
+        long value = DictdFile.decode(base64);
         return value > Integer.MAX_VALUE ? -1 : (int) value;
     }
 }

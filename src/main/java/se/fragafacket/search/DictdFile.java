@@ -57,7 +57,7 @@ final class DictdFile implements AutoCloseable {
         try {
             MappedByteBuffer index = indexChannel.map(FileChannel.MapMode.READ_ONLY, 0, indexChannel.size());
             ByteBuffer header = ByteBuffer.allocate((int) Math.min(dictChannel.size(), 1 << 20));
-            dictChannel.read(header, 0);
+            readFully(dictChannel, header, 0);
             header.flip().order(java.nio.ByteOrder.LITTLE_ENDIAN);
             if (header.remaining() < 10 || (header.get(0) & 0xff) != 0x1f || (header.get(1) & 0xff) != 0x8b) {
                 throw new IOException(dictPath + " is not a gzip file");
@@ -205,7 +205,7 @@ final class DictdFile implements AutoCloseable {
     private int inflate(int chunk, byte[] into, int at) {
         try {
             ByteBuffer compressed = ByteBuffer.allocate((int) (chunkStarts[chunk + 1] - chunkStarts[chunk]));
-            dictChannel.read(compressed, chunkStarts[chunk]);
+            readFully(dictChannel, compressed, chunkStarts[chunk]);
             Inflater inflater = new Inflater(true);
             try {
                 inflater.setInput(compressed.array(), 0, compressed.position());
@@ -220,7 +220,19 @@ final class DictdFile implements AutoCloseable {
         }
     }
 
-    private static long decode(String base64) {
+    /** Reads from {@code position} until the buffer is full or the file ends (a read may return less). */
+    private static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+        while (buffer.hasRemaining()) {
+            int read = channel.read(buffer, position);
+            if (read < 0) {
+                return;
+            }
+            position += read;
+        }
+    }
+
+    /** A number of a dictd index in its base64 digits, or -1 if it is none. */
+    static long decode(String base64) {
         long value = 0;
         for (char c : base64.toCharArray()) {
             int digit = BASE64.indexOf(c);
