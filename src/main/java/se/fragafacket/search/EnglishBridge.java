@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * Swedish way where the Swedish Hunspell dictionary knows the spelling, and English–German (Ding, 460,000
  * headwords) followed by German–Swedish (WikDict). Every dictionary is optional; each absent one is logged once.
  * A bridge is noisy ("member" is also a construction strut), so the caller keeps only words the knowledge base
- * holds and weighs them lightly. Lookups are remembered, a bounded number of them.
+ * holds and weighs them lightly. Lookups are remembered ({@link BoundedCache}: at most 20,000 words), no lock held
+ * while a word is looked up.
  */
 public final class EnglishBridge implements AutoCloseable {
 
@@ -39,13 +40,7 @@ public final class EnglishBridge implements AutoCloseable {
     private final Optional<DictdFile> englishGerman;
     private final Optional<DictdFile> germanSwedish;
     private final Lexicon lexicon;
-    private final Map<String, Translations> remembered = Collections.synchronizedMap(
-            new LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Translations> eldest) {
-                    return size() > REMEMBERED;
-                }
-            });
+    private final BoundedCache<String, Translations> remembered = new BoundedCache<>(REMEMBERED / 2, this::lookUp);
 
     /** An English word's Swedish and Norwegian words, each set in the order the dictionaries give them. */
     public record Translations(Set<String> swedish, Set<String> norwegian) {
@@ -110,17 +105,18 @@ public final class EnglishBridge implements AutoCloseable {
         if (word.length() < 2 || !word.chars().allMatch(c -> Character.isLetter(c) || c == '-' || c == '\'')) {
             return Translations.NONE;
         }
-        return remembered.computeIfAbsent(word, this::lookUp);
+        return remembered.get(word);
     }
 
     /** The translations of the word and of its regular base forms together ("members" and "member"). */
     private Translations lookUp(String word) {
         Map<String, Integer> swedish = new LinkedHashMap<>();
         Set<String> norwegian = new LinkedHashSet<>();
-        for (String form : englishForms(word)) {
+        List<String> forms = englishForms(word);
+        for (String form : forms) {
             lookUpForm(form, swedish, norwegian);
         }
-        englishForms(word).forEach(form -> {
+        forms.forEach(form -> {
             swedish.remove(form);
             norwegian.remove(form);
         });

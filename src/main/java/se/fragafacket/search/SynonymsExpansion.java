@@ -141,21 +141,14 @@ public final class SynonymsExpansion {
      * strong evidence, and a name when both words are capitalised.
      */
     private void bridged(String text, Map<Set<String>, Synonyms.Match> more, Predicate<String> knownStem) {
-        List<String> asWritten = new ArrayList<>();
-        Matcher words = WORD.matcher(text);
-        while (words.find()) {
-            String word = words.group();
-            if (word.length() >= 2 && !analysis.questionStopWords(Language.EN).contains(word.toLowerCase(Locale.ROOT))) {
-                asWritten.add(word);
-            }
-        }
-        List<EnglishBridge.Translations> translations = asWritten.stream().map(bridge::translate).toList();
+        List<String> asWritten = contentWords(text, Language.EN, 2);
+        // each word's Swedish and Norwegian words, looked up once for the word alone and for both compounds it is in
+        List<List<String>> candidates = asWritten.stream().map(word -> candidates(bridge.translate(word))).toList();
         for (int i = 0; i < asWritten.size(); i++) {
             String word = asWritten.get(i).toLowerCase(Locale.ROOT);
-            EnglishBridge.Translations t = translations.get(i);
             if (word.length() >= 3) {
                 List<String> found = new ArrayList<>();
-                for (String candidate : candidates(t)) {
+                for (String candidate : candidates.get(i)) {
                     if (found.size() < MAX_THESAURUS && knownStem.test(candidate)) {
                         found.add(candidate);
                     }
@@ -163,7 +156,7 @@ public final class SynonymsExpansion {
                 add(more, word, Language.EN, found, true);
             }
             if (i + 1 < asWritten.size()) {
-                compound(asWritten.get(i), asWritten.get(i + 1), t, translations.get(i + 1), more, knownStem);
+                compound(asWritten.get(i), asWritten.get(i + 1), candidates.get(i), candidates.get(i + 1), more, knownStem);
             }
         }
     }
@@ -176,19 +169,17 @@ public final class SynonymsExpansion {
         return List.copyOf(all);
     }
 
-    private void compound(String first, String second, EnglishBridge.Translations a, EnglishBridge.Translations b,
+    private void compound(String first, String second, List<String> firstWords, List<String> secondWords,
                           Map<Set<String>, Synonyms.Match> more, Predicate<String> knownStem) {
-        List<String> heads = candidates(a).stream().limit(MAX_COMPOUND_PARTS).toList();
-        List<String> tails = candidates(b).stream().limit(MAX_COMPOUND_PARTS).toList();
-        for (String head : heads) {
-            for (String tail : tails) {
+        List<String> stems = new ArrayList<>(analysis.terms(first, Language.EN));
+        stems.addAll(analysis.terms(second, Language.EN));
+        if (stems.size() < 2) {
+            return; // a stop word: no idea of two words to stand for
+        }
+        for (String head : firstWords.stream().limit(MAX_COMPOUND_PARTS).toList()) {
+            for (String tail : secondWords.stream().limit(MAX_COMPOUND_PARTS).toList()) {
                 for (String joined : joinings(head, tail)) {
                     if (joined.length() >= 6 && knownStem.test(joined)) {
-                        List<String> stems = new ArrayList<>(analysis.terms(first, Language.EN));
-                        stems.addAll(analysis.terms(second, Language.EN));
-                        if (stems.size() < 2) {
-                            return;
-                        }
                         boolean name = Character.isUpperCase(first.charAt(0)) && Character.isUpperCase(second.charAt(0));
                         more.merge(Set.copyOf(stems), new Synonyms.Match(Set.copyOf(stems), List.of(joined), name, false, false),
                                 SynonymsExpansion::join);
@@ -213,11 +204,16 @@ public final class SynonymsExpansion {
 
     /** The question's content words (lower case), question words and stop words left out. */
     private List<String> words(String text, Language language) {
+        return contentWords(text, language, 3).stream().map(word -> word.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    /** The question's words of at least {@code minLength} letters as written, question words and stop words left out. */
+    private List<String> contentWords(String text, Language language, int minLength) {
         List<String> out = new ArrayList<>();
         Matcher words = WORD.matcher(text);
         while (words.find()) {
-            String word = words.group().toLowerCase(Locale.ROOT);
-            if (word.length() >= 3 && !analysis.questionStopWords(language).contains(word)) {
+            String word = words.group();
+            if (word.length() >= minLength && !analysis.questionStopWords(language).contains(word.toLowerCase(Locale.ROOT))) {
                 out.add(word);
             }
         }
