@@ -67,8 +67,20 @@ public record QuestionAnalysis(String text, Language language, QuestionKind kind
         return pointsBack(text) && words <= 3 && !NAME.matcher(text).find();
     }
 
-    private static boolean pointsBack(String text) {
-        for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+    /**
+     * A pronoun that stands in for nothing: existential "finns det", "is there", and the cleft "Vad är det (som) jag
+     * ska göra …" — where a clause follows; a bare "Vad är det?" still points back.
+     */
+    private static final Pattern EXPLETIVE = Pattern.compile(
+            "\\b(?:finns|fins|finnes|fanns|fantes)\\s+det\\b|\\bdet\\s+(?:finns|fins|finnes|fanns|fantes)\\b"
+                    + "|\\b(?:is|are|was|were)\\s+there\\b|\\bthere\\s+(?:is|are|was|were)\\b"
+                    + "|^(?:vad|vem|hur|när|var|varför|vilka|vilket|vilken|hva|hvem|hvor|hvordan|når|hvorfor|hvilke|hvilken)"
+                    + "\\s+(?:är|var|blir|er|ble)\\s+det\\b(?=(?:\\s+[\\p{L}\\d-]+){2})",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
+
+    static boolean pointsBack(String text) {
+        String own = EXPLETIVE.matcher(text.strip()).replaceAll(" ");
+        for (String word : own.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
             if (BACK_REFERENCES.contains(word)) {
                 return true;
             }

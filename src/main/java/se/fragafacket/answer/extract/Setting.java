@@ -95,10 +95,23 @@ public record Setting(QuestionAnalysis question, Retrieval retrieval, Map<String
         }
         // a name that some retrieved document is named by as the question writes it ("Vestoppland") is that name
         // in any language; a word its text merely holds ("central") may be an English word
-        List<String> asWritten = asked.stream()
-                .filter(name -> names.values().stream().anyMatch(set -> Features.nameIn(name, set))).toList();
+        List<String> asWritten = new ArrayList<>(asked.stream()
+                .filter(name -> names.values().stream().anyMatch(set -> Features.nameIn(name, set))).toList());
+        // a year asked is written alike in every language and says which time is meant, as a name says whose
+        // documents are: "LO-kongressen 2025" is not answered from a plan that never mentions 2025
+        for (String word : question.words()) {
+            if (YEAR.matcher(word).matches()) {
+                for (List<String> list : List.of(asked, asWritten)) {
+                    if (!list.contains(word)) {
+                        list.add(word);
+                    }
+                }
+            }
+        }
         return new Setting(question, retrieval, textStems, subjectStems, date, title, asked, names, words, asWritten);
     }
+
+    private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("(?:19|20)\\d\\d");
 
     /** Whom a document speaks for, as one text: its organisation, district and region, or "". */
     private static String speaker(DocumentMetadata metadata) {

@@ -127,6 +127,21 @@ class FeaturesTests {
         assertThat(translated[Features.NAMES.indexOf("scopeAbsent")]).isZero();
     }
 
+    @Test
+    void aYearAskedIsAScopeInAnyLanguageAndADocumentThatNeverMentionsItIsNotAnsweredFrom() {
+        Passage plan = new Passage("verksamhetsplan-2024", "Verksamhetsplan 2024", "Verksamhetsplan 2024",
+                "LO-kongressen hålls 17-20 maj.", Language.SV, 0, 1);
+        var retrieval = new se.fragafacket.search.Retrieval(List.of(plan), Map.of(), Map.of());
+        assertThat(vector("När är LO-kongressen 2025?", Language.SV, retrieval, plan)[Features.NAMES.indexOf("scopeAbsent")])
+                .isEqualTo(1.0);
+        assertThat(vector("When is the LO congress in 2025?", Language.EN, retrieval, plan)[Features.NAMES.indexOf("scopeAbsent")])
+                .isEqualTo(1.0);
+        assertThat(vector("När är LO-kongressen 2024?", Language.SV, retrieval, plan)[Features.NAMES.indexOf("scopeAbsent")])
+                .isZero();
+        assertThat(vector("När är LO-kongressen?", Language.SV, retrieval, plan)[Features.NAMES.indexOf("scopeAbsent")])
+                .isZero();
+    }
+
     /** A first question's feature vector for the first sentence of a passage. */
     private double[] vector(String question, Language language, se.fragafacket.search.Retrieval retrieval,
                             Passage passage) {

@@ -43,6 +43,21 @@ class QuestionAnalysisTests {
     }
 
     @Test
+    void anExpletivePronounPointsNowhere() {
+        assertThat(QuestionAnalysis.pointsBack("Vad är det egentligen jag ska göra som ledamot?")).isFalse();
+        assertThat(QuestionAnalysis.pointsBack("Vem är det som bestämmer i styrelsen?")).isFalse();
+        assertThat(QuestionAnalysis.pointsBack("Finns det något arvode?")).isFalse();
+        assertThat(QuestionAnalysis.pointsBack("Is there a fee?")).isFalse();
+        assertThat(QuestionAnalysis.pointsBack("Hvor mange fagforeninger fins det?")).isFalse();
+        // a bare "what is it", and a pronoun in the clause after a cleft, still point back
+        assertThat(QuestionAnalysis.pointsBack("Vad är det?")).isTrue();
+        assertThat(QuestionAnalysis.pointsBack("Vem är det som ansvarar för det?")).isTrue();
+        assertThat(QuestionAnalysis.pointsBack("Vem är ansvarig för det?")).isTrue();
+        QuestionAnalysis cleft = of("Vad är det egentligen jag ska göra som ledamot?", "");
+        assertThat(cleft.orphanFollowUp(analysis.queryTerms(cleft.text(), Language.SV).size())).isFalse();
+    }
+
+    @Test
     void aListQuestionNamesTheSortItAsksForAndADurationQuestionIsItsOwnKind() {
         QuestionAnalysis list = of("Vilka yrken har medlemmarna i förbunden?", "");
         assertThat(list.kind()).isEqualTo(QuestionKind.LIST);
