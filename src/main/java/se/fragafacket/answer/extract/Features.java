@@ -77,13 +77,15 @@ public final class Features {
                 evidence || kind == QuestionKind.LIST && candidate.units().stream().anyMatch(Unit::listItem)));
         f.put("topic", coverage(asked.stream().filter(g -> !g.scope()).toList(), own, named, evidence, sortCredit));
         java.util.Set<String> none = java.util.Set.of();
-        f.put("scopeHeld", scopeHeld(setting.names(), setting.documentNames().getOrDefault(documentId, none)));
+        Set<String> documentNames = setting.documentNames().getOrDefault(documentId, none);
+        f.put("scopeHeld", scopeHeld(setting.names(), name -> setting.holds(name, documentNames)));
         // names are compared as written: Swedish and Norwegian share them, English translates some ("Central
         // Sweden"), so across English only the names some retrieved document writes as asked are compared
         boolean translated = language != question.language()
                 && (language == Language.EN || question.language() == Language.EN);
-        f.put("scopeAbsent", scopeAbsent(translated ? setting.namesAsWritten() : setting.names(),
-                setting.documentWords().getOrDefault(documentId, none)));
+        Set<String> documentWords = setting.documentWords().getOrDefault(documentId, none);
+        f.put("scopeAbsent", scopeAbsent(translated ? setting.namesComparable() : setting.names(),
+                name -> setting.holds(name, documentWords)));
         f.put("kindHeld", kind.hasEvidence() && evidence ? 1.0 : 0.0);
         f.put("kindLacking", kind.needsEvidence() && !evidence ? 1.0 : 0.0);
         f.put("kindBeside", kind.needsEvidence() && evidence ? kindBeside(asked, unit.text(), kind, language, analysis) : 0.0);
@@ -218,14 +220,14 @@ public final class Features {
         return best;
     }
 
-    /** Share of the names asked that the document is about: its file name or title holds them. */
-    public static double scopeHeld(List<String> names, Set<String> documentNames) {
-        return names.isEmpty() ? 0 : names.stream().filter(n -> nameIn(n, documentNames)).count() / (double) names.size();
+    /** Share of the names asked that the document is about: its file name, title or speaker holds them. */
+    public static double scopeHeld(List<String> names, java.util.function.Predicate<String> held) {
+        return names.isEmpty() ? 0 : names.stream().filter(held).count() / (double) names.size();
     }
 
     /** 1 when a name asked is one the document does not mention at all ("Handels", "Bergen"). */
-    public static double scopeAbsent(List<String> names, Set<String> documentWords) {
-        return names.stream().anyMatch(n -> !nameIn(n, documentWords)) ? 1 : 0;
+    public static double scopeAbsent(List<String> names, java.util.function.Predicate<String> mentioned) {
+        return names.stream().anyMatch(mentioned.negate()) ? 1 : 0;
     }
 
     /**

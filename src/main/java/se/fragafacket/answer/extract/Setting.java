@@ -30,12 +30,46 @@ import se.fragafacket.search.TermGroup;
  *                        region: whom and what it is about
  * @param documentWords   per document, the folded words of its name, title, headings and retrieved passages
  * @param namesAsWritten  of the names asked, those some retrieved document is named by as the question writes them
+ * @param nameRings       per name asked that a synonym ring translates ("Western Sweden", "Vest-Sverige"), the
+ *                        ring's other spellings as folded words ("vastsverig"): a document holding one holds the name
  */
 public record Setting(QuestionAnalysis question, Retrieval retrieval, Map<String, Stems> documentText,
                       Map<String, Stems> documentSubject, Map<String, LocalDate> documentDate,
                       Map<String, String> documentTitle, List<String> names,
                       Map<String, Set<String>> documentNames, Map<String, Set<String>> documentWords,
-                      List<String> namesAsWritten) {
+                      List<String> namesAsWritten, Map<String, List<List<String>>> nameRings) {
+
+    /** Whether some words hold a name asked: as written, or as its synonym ring spells it in another language. */
+    public boolean holds(String name, Set<String> words) {
+        if (Features.nameIn(name, words)) {
+            return true;
+        }
+        for (List<String> spelling : nameRings.getOrDefault(name, List.of())) {
+            if (spelling.size() == 1 ? stemIn(spelling.get(0), words)
+                    : spelling.stream().allMatch(part -> Features.nameIn(part, words))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A ring's spelling is a stem ("vastsver"): held by a word it begins ("vastsverige", "vastsveriges"). */
+    private static boolean stemIn(String stem, Set<String> words) {
+        if (stem.length() < 4) {
+            return words.contains(stem);
+        }
+        for (String word : words) {
+            if (word.startsWith(stem)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The names asked that can be compared with a document in another language: as a document writes them, or translated. */
+    public List<String> namesComparable() {
+        return names.stream().filter(n -> namesAsWritten.contains(n) || nameRings.containsKey(n)).toList();
+    }
 
     /** The question's ideas in a passage language; a follow-up saying nothing new falls back on the earlier question. */
     public List<TermGroup> asked(Language language) {
@@ -108,7 +142,26 @@ public record Setting(QuestionAnalysis question, Retrieval retrieval, Map<String
                 }
             }
         }
-        return new Setting(question, retrieval, textStems, subjectStems, date, title, asked, names, words, asWritten);
+        // a name the organisation's synonym rings translate is held where any of its spellings is
+        Map<String, List<List<String>>> rings = new HashMap<>();
+        for (Language language : Language.values()) {
+            for (TermGroup group : retrieval.questionTerms(language)) {
+                if (!group.scope() || group.alternatives().size() < 2) {
+                    continue;
+                }
+                List<List<String>> spellings = group.alternatives().stream()
+                        .map(a -> List.of(Text.fold(a).split(" "))).toList();
+                for (String name : asked) {
+                    // the name is a word of one of the ring's spellings, or that word's stem ("sver" of "sverige")
+                    if (spellings.stream().anyMatch(parts -> parts.stream().anyMatch(p -> Features.nameIn(name, Set.of(p))
+                            || p.length() >= 4 && name.startsWith(p)))) {
+                        rings.computeIfAbsent(name, n -> new ArrayList<>()).addAll(spellings);
+                    }
+                }
+            }
+        }
+        return new Setting(question, retrieval, textStems, subjectStems, date, title, asked, names, words, asWritten,
+                rings);
     }
 
     private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("(?:19|20)\\d\\d");

@@ -51,11 +51,11 @@ class FeaturesTests {
         assertThat(Features.nameIn("skanedistriktet", Set.of("skane"))).isTrue();
         assertThat(Features.nameIn("handels", Set.of("handelsanstalldas"))).isTrue();
         assertThat(Features.nameIn("bergen", Set.of("anders", "berg"))).isFalse();
-        assertThat(Features.scopeHeld(List.of("lo", "skane"), Set.of("lo", "distriktet", "skane"))).isEqualTo(1.0);
-        assertThat(Features.scopeHeld(List.of("lo", "norra"), Set.of("lo", "skane"))).isEqualTo(0.5);
-        assertThat(Features.scopeHeld(List.of(), Set.of("lo"))).isZero();
-        assertThat(Features.scopeAbsent(List.of("lo", "stockholm"), Set.of("lo", "skane"))).isEqualTo(1.0);
-        assertThat(Features.scopeAbsent(List.of("lo"), Set.of("lo", "skane"))).isZero();
+        assertThat(Features.scopeHeld(List.of("lo", "skane"), in(Set.of("lo", "distriktet", "skane")))).isEqualTo(1.0);
+        assertThat(Features.scopeHeld(List.of("lo", "norra"), in(Set.of("lo", "skane")))).isEqualTo(0.5);
+        assertThat(Features.scopeHeld(List.of(), in(Set.of("lo")))).isZero();
+        assertThat(Features.scopeAbsent(List.of("lo", "stockholm"), in(Set.of("lo", "skane")))).isEqualTo(1.0);
+        assertThat(Features.scopeAbsent(List.of("lo"), in(Set.of("lo", "skane")))).isZero();
     }
 
     @Test
@@ -140,6 +140,30 @@ class FeaturesTests {
                 .isZero();
         assertThat(vector("När är LO-kongressen?", Language.SV, retrieval, plan)[Features.NAMES.indexOf("scopeAbsent")])
                 .isZero();
+    }
+
+    @Test
+    void aNameTheSynonymRingsTranslateIsHeldWhereAnyOfItsSpellingsIs() {
+        Passage west = new Passage("verksamhetsplan-lo-vastsverige", "Verksamhetsplan", "Verksamhetsplan",
+                "LO-distriktet i Västsverige har nästan 260 000 förbundsmedlemmar.", Language.SV, 0, 1);
+        Passage middle = new Passage("lo-mellansverige-om-oss", "Om oss", "Om oss",
+                "Distriktet har drygt 180 000 medlemmar.", Language.SV, 0, 1);
+        // the ring "Västsverige, Vest-Sverige, Western Sweden" as retrieval gives it, in Swedish stems
+        TermGroup ring = new TermGroup(Set.of("västsver", "vest sver", "western swed"), 2, true);
+        var retrieval = new se.fragafacket.search.Retrieval(List.of(middle, west),
+                Map.of(Language.SV, List.of(idea("medlemmar", 1, false), ring)), Map.of());
+        for (String question : List.of("How many members does LO in Western Sweden have?",
+                "Hvor mange medlemmer har LO i Vest-Sverige?")) {
+            Language language = question.startsWith("How") ? Language.EN : Language.NO;
+            assertThat(vector(question, language, retrieval, west)[Features.NAMES.indexOf("scopeAbsent")]).as(question).isZero();
+            assertThat(vector(question, language, retrieval, west)[Features.NAMES.indexOf("scopeHeld")]).as(question).isPositive();
+            assertThat(vector(question, language, retrieval, middle)[Features.NAMES.indexOf("scopeAbsent")]).as(question)
+                    .isEqualTo(1.0);
+        }
+    }
+
+    private static java.util.function.Predicate<String> in(Set<String> words) {
+        return name -> Features.nameIn(name, words);
     }
 
     /** A first question's feature vector for the first sentence of a passage. */
