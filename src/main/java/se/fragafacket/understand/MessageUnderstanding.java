@@ -65,6 +65,25 @@ public final class MessageUnderstanding {
             + ")(?:\\s+(?:egentligen|eigentlig|exactly|actually|då|da|then|här|her|here))?[\\s?.!]*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    /**
+     * Words that frame what is asked without adding to it: hearsay ("jag har hört att …"), a check ("stämmer det?",
+     * "i så fall"), a request to tell ("kan du berätta", "can you tell me"), wondering ("jag undrar", "vet du").
+     */
+    private static final Pattern FRAME = Pattern.compile(
+            "\\b(?:jag\\s+har\\s+(?:hört|läst|sett|fått\\s+höra)|någon\\s+(?:sa|har\\s+sagt)|jeg\\s+har\\s+(?:hørt|lest|sett)"
+                    + "|noen\\s+(?:sa|har\\s+sagt)|i(?:'ve|\\s+have)?\\s+(?:heard|read)|someone\\s+(?:said|told\\s+me))\\s+(?:att|at|that)\\b"
+                    + "|\\b(?:stämmer\\s+det|är\\s+det\\s+sant|stemmer\\s+det|er\\s+det\\s+sant|is\\s+(?:that|it)\\s+(?:true|right|correct))"
+                    + "(?:\\s+(?:att|at|that))?\\b"
+                    + "|\\b(?:(?:och|og|and)\\s+)?(?:i\\s+så\\s+fall|if\\s+so)\\b"
+                    + "|\\b(?:kan|skulle)\\s+(?:du|ni)\\s+(?:kunna\\s+)?(?:berätta|säga|förklara)(?:\\s+för\\s+mig)?\\b"
+                    + "|\\b(?:kan|kunne)\\s+(?:du|dere)\\s+(?:fortelle|forklare)(?:\\s+meg)?\\b"
+                    + "|\\b(?:(?:can|could)\\s+you\\s+(?:please\\s+)?|(?:kan|kunne)\\s+(?:du|dere)\\s+)?(?:tell|explain\\s+to)\\s+me\\b"
+                    + "|\\b(?:jag\\s+undrar|undrar\\s+(?:lite|bara)|jeg\\s+lurer\\s+på|i\\s+(?:was\\s+)?wonder(?:ing)?|vet\\s+(?:du|ni|dere)"
+                    + "|do\\s+you\\s+know)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
+    /** Punctuation a removed frame leaves behind: "sidan – , med vilka?" → "sidan – med vilka?". */
+    private static final Pattern LEFT_OVER = Pattern.compile("(?<=[,–—-])\\s*[,–—-]+|^[\\s,–—-]+|\\s*[,–—-]+\\s*(?=[?.!]|$)|\\s+(?=[,?.!])");
+
     /** Words that open a question. */
     private static final String QUESTION_WORD = "vad|vem|vems|vilka|vilket|vilken|hur|när|var|vart|varför|hva|hvem|hvilke|hvilket|"
             + "hvilken|hvordan|når|hvor|hvorfor|what|who|whom|whose|which|how|when|where|why";
@@ -136,7 +155,7 @@ public final class MessageUnderstanding {
             return new Understood(List.of(), Understood.SmallTalk.CAPABILITIES, language);
         }
 
-        List<String> questions = questionsAmong(sentences);
+        List<String> questions = questionsAmong(sentences).stream().map(MessageUnderstanding::unframed).toList();
         if (questions.size() == 1 && CAPABILITIES.matcher(questions.get(0)).matches()) {
             return new Understood(List.of(), Understood.SmallTalk.CAPABILITIES, chatter);
         }
@@ -159,6 +178,13 @@ public final class MessageUnderstanding {
             asked = sentences; // only remarks about oneself: keep them rather than nothing
         }
         return asked;
+    }
+
+    /** A question without the words that frame it; as written when nothing else is left. */
+    static String unframed(String question) {
+        String own = FRAME.matcher(question).replaceAll(" ").replaceAll("\\s{2,}", " ").strip();
+        own = LEFT_OVER.matcher(own).replaceAll("").strip();
+        return own.chars().filter(Character::isLetterOrDigit).count() < 3 ? question : own;
     }
 
     /** Each question asked, a sentence with two joined questions split in two; parts too thin are kept together. */

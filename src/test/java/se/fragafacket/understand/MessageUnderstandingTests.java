@@ -62,6 +62,20 @@ class MessageUnderstandingTests {
     }
 
     @Test
+    void wordsThatFrameAQuestionAreDropped() {
+        assertThat(understanding.read("Jag har hört att LO har ett samarbete med facket i Norge – stämmer det, och i så fall med vilka?")
+                .questions()).containsExactly("LO har ett samarbete med facket i Norge – med vilka?");
+        assertThat(understanding.read("I heard that the board meets monthly, is that right?").questions())
+                .containsExactly("the board meets monthly?");
+        assertThat(understanding.read("Jeg lurer på hvor mange medlemmer LO har?").questions())
+                .containsExactly("hvor mange medlemmer LO har?");
+        assertThat(understanding.read("Can you tell me who leads LO in Trondheim?").questions())
+                .containsExactly("who leads LO in Trondheim?");
+        // a frame that is all the question says is kept: there is nothing else to ask
+        assertThat(understanding.read("Stämmer det?").questions()).containsExactly("Stämmer det?");
+    }
+
+    @Test
     void twoQuestionsAreTwoParts() {
         assertThat(understanding.read("Vem är kassör i LO-distriktet i Mellansverige och vilket telefonnummer har han?")
                 .questions()).containsExactly("Vem är kassör i LO-distriktet i Mellansverige", "vilket telefonnummer har han?");
