@@ -433,11 +433,29 @@ public final class Analysis {
         return out;
     }
 
+    /**
+     * English stop words as Snowball lists them, like Swedish' and Norwegian's defaults (Lucene's English default
+     * has only 33: "does", "you", "our", "from" would otherwise weigh as ideas of a question).
+     */
+    private static final CharArraySet ENGLISH_STOP_WORDS = englishStopWords();
+
+    private static CharArraySet englishStopWords() {
+        try (var reader = org.apache.lucene.util.IOUtils.getDecodingReader(java.util.Objects.requireNonNull(
+                SnowballFilter.class.getResourceAsStream("english_stop.txt"), "english_stop.txt"),
+                java.nio.charset.StandardCharsets.UTF_8)) {
+            CharArraySet set = new CharArraySet(org.apache.lucene.analysis.WordlistLoader.getSnowballWordSet(reader), true);
+            set.addAll(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+            return CharArraySet.unmodifiableSet(set);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static CharArraySet stopWords(Language language, boolean forQuestions) {
         CharArraySet base = switch (language) {
             case SV -> SwedishAnalyzer.getDefaultStopSet();
             case NO -> NorwegianAnalyzer.getDefaultStopSet();
-            case EN -> EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+            case EN -> ENGLISH_STOP_WORDS;
         };
         CharArraySet set = new CharArraySet(base, true);
         if (forQuestions) {

@@ -104,7 +104,7 @@ public final class KnowledgeIndex implements Closeable {
         return type;
     }
 
-    private static final String FORMAT_VERSION = "9"; // 9: lemma and compound-part field instead of reversed stems; whom a document speaks for in its record
+    private static final String FORMAT_VERSION = "10"; // 10: English passages without Snowball's English stop words; 9: lemma and compound-part field, whom a document speaks for
     /** Words of a question searched; each adds a few clauses per language and synonym. */
     private static final int MAX_WORDS = 32;
 

@@ -66,9 +66,13 @@ public record Setting(QuestionAnalysis question, Retrieval retrieval, Map<String
         return false;
     }
 
-    /** The names asked that can be compared with a document in another language: as a document writes them, or translated. */
+    /**
+     * The names asked that can be compared with a document in another language: as a document writes them,
+     * translated by a ring, or written in letters English has not ("Östfold", "Björk"), so no English word.
+     */
     public List<String> namesComparable() {
-        return names.stream().filter(n -> namesAsWritten.contains(n) || nameRings.containsKey(n)).toList();
+        return names.stream().filter(n -> namesAsWritten.contains(n) || nameRings.containsKey(n)
+                || question.words().stream().anyMatch(w -> !w.equals(Text.fold(w)) && Text.fold(w).equals(n))).toList();
     }
 
     /** The question's ideas in a passage language; a follow-up saying nothing new falls back on the earlier question. */

@@ -162,6 +162,17 @@ class FeaturesTests {
         }
     }
 
+    @Test
+    void aNameWrittenInLettersEnglishHasNotIsComparedAcrossLanguages() {
+        Passage middle = new Passage("lo-mellansverige-om-oss", "Om oss", "Om oss",
+                "Distriktet har drygt 180 000 medlemmar.", Language.SV, 0, 1);
+        var retrieval = new se.fragafacket.search.Retrieval(List.of(middle), Map.of(), Map.of());
+        assertThat(vector("How many members does LO Östfold have?", Language.EN, retrieval, middle)
+                [Features.NAMES.indexOf("scopeAbsent")]).isEqualTo(1.0);
+        assertThat(vector("How many members does LO Ostfold have?", Language.EN, retrieval, middle)
+                [Features.NAMES.indexOf("scopeAbsent")]).isZero(); // may be an English word: not judged
+    }
+
     private static java.util.function.Predicate<String> in(Set<String> words) {
         return name -> Features.nameIn(name, words);
     }

@@ -1,0 +1,20 @@
+package se.fragafacket.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class AnalysisTests {
+
+    private final Analysis analysis = new Analysis();
+
+    @Test
+    void anEnglishQuestionsFunctionWordsAreNoIdeasOfIt() {
+        // Snowball's English stop list, as Swedish and Norwegian have theirs: only the content is left
+        assertThat(analysis.queryTerms("How many members does your district have from our unions?", Language.EN))
+                .containsExactlyElementsOf(analysis.terms("members district unions", Language.EN));
+        assertThat(analysis.queryTerms("Who were they?", Language.EN)).isEmpty();
+        assertThat(analysis.queryTerms("Hur många medlemmar har distriktet?", Language.SV))
+                .containsExactlyElementsOf(analysis.terms("medlemmar distriktet", Language.SV));
+    }
+}
