@@ -90,6 +90,11 @@ public final class Analysis {
         allStops = CharArraySet.unmodifiableSet(all);
         exact = new Analyzer() {
             @Override
+            protected java.io.Reader initReader(String fieldName, java.io.Reader reader) {
+                return new org.apache.lucene.analysis.pattern.PatternReplaceCharFilter(POSSESSIVE, "", reader);
+            }
+
+            @Override
             protected TokenStreamComponents createComponents(String field) {
                 var source = new StandardTokenizer();
                 return new TokenStreamComponents(source, new StopFilter(new LowerCaseFilter(source), all));
@@ -304,6 +309,9 @@ public final class Analysis {
 
     /** A word as stemmed: lower case, an abbreviation's genitive ("LOs") without its s. */
     private static String base(String word, String lower) {
+        if (lower.endsWith("'s") || lower.endsWith("’s")) {
+            return lower.substring(0, lower.length() - 2); // "Vestoppland's"
+        }
         return ABBREVIATION_GENITIVE_WORD.matcher(word).matches() ? lower.substring(0, lower.length() - 1) : lower;
     }
 
@@ -464,6 +472,9 @@ public final class Analysis {
         return set;
     }
 
+    /** An English possessive: "Vestoppland's" is Vestoppland, "LO’s" is LO. */
+    private static final java.util.regex.Pattern POSSESSIVE = java.util.regex.Pattern.compile("(?<=\\p{L})['’]s\\b");
+
     /** "LOs", "ABFs": an abbreviation's genitive is the abbreviation. */
     private static final java.util.regex.Pattern ABBREVIATION_GENITIVE =
             java.util.regex.Pattern.compile("\\b(\\p{Lu}{2,})s\\b");
@@ -475,8 +486,8 @@ public final class Analysis {
         return new Analyzer() {
             @Override
             protected java.io.Reader initReader(String fieldName, java.io.Reader reader) {
-                return new org.apache.lucene.analysis.pattern.PatternReplaceCharFilter(
-                        ABBREVIATION_GENITIVE, "$1", reader);
+                return new org.apache.lucene.analysis.pattern.PatternReplaceCharFilter(ABBREVIATION_GENITIVE, "$1",
+                        new org.apache.lucene.analysis.pattern.PatternReplaceCharFilter(POSSESSIVE, "", reader));
             }
 
             @Override

@@ -82,6 +82,7 @@ public final class KnowledgeIndex implements Closeable {
     private static final String BODY = "body_";         // + language: stemmed passage text, searched
     private static final String HEADING = "heading_";   // + language: stemmed heading path, searched with a boost
     private static final String LEMMA = "lemma_";       // + language: stems of each word's dictionary lemma and compound parts (Hunspell)
+    private static final String ABOUT = "about";        // title, file name and whom the document speaks for, stemmed in every language, on each passage
     // (new names in format 8, where they lost their positions: Lucene does not let a field's options change)
     private static final String EXACT = "word";         // unstemmed words as written: names, numbers
     private static final String FOLDED = "word_folded"; // those words without å/ä/ö/æ/ø: what spelling correction matches
@@ -104,7 +105,7 @@ public final class KnowledgeIndex implements Closeable {
         return type;
     }
 
-    private static final String FORMAT_VERSION = "10"; // 10: English passages without Snowball's English stop words; 9: lemma and compound-part field, whom a document speaks for
+    private static final String FORMAT_VERSION = "14"; // 14: what a document is about, on each passage, in one field for all languages and without å/ä/ö; 11: English possessives; 10: English passages without Snowball's English stop words; 9: lemma and compound-part field, whom a document speaks for
     /** Words of a question searched; each adds a few clauses per language and synonym. */
     private static final int MAX_WORDS = 32;
 
@@ -208,6 +209,21 @@ public final class KnowledgeIndex implements Closeable {
         meta.add(new BinaryDocValuesField(RECORD, encode(new Entry(document.withChunks(chunks.size()), format(), stamp))));
         entries.add(meta);
         List<float[]> vectors = embed(chunks);
+        // whom and what the document is about, which a passage seldom repeats ("LO i Vestoppland"): a name asked
+        // finds its documents' passages by it
+        DocumentMetadata speaks = document.metadata();
+        String aboutText = String.join("\n", document.documentId().replace('-', ' ').replace('_', ' '),
+                document.displayTitle(), java.util.Objects.toString(speaks.organisation(), ""),
+                java.util.Objects.toString(speaks.district(), ""), java.util.Objects.toString(speaks.region(), ""));
+        // one field for all languages, so a name's rarity is counted among all passages; stemmed as each language
+        // would stem it, so a question in any language finds it
+        Set<String> aboutTerms = new LinkedHashSet<>();
+        for (Language each : Language.values()) {
+            aboutTerms.addAll(analysis.terms(aboutText, each));
+            // without å/ä/ö/æ/ø too, as file names write them ("lo-distriktet-skane")
+            analysis.terms(aboutText, each).forEach(term -> aboutTerms.add(Spelling.fold(term)));
+        }
+        Analysis.Tokens about = new Analysis.Tokens(aboutTerms.toArray(String[]::new), ones(aboutTerms.size()));
         for (int i = 0; i < chunks.size(); i++) {
             ChunkRecord chunk = chunks.get(i);
             Document entry = new Document();
@@ -226,6 +242,7 @@ public final class KnowledgeIndex implements Closeable {
             if (terms.lemmas().terms().length > 0) {
                 entry.add(new Field(LEMMA + lang, terms.lemmas().stream(), TERMS_ONLY));
             }
+            entry.add(new Field(ABOUT, about.stream(), TextField.TYPE_NOT_STORED));
             entry.add(new Field(EXACT, terms.exact().stream(), TERMS_ONLY));
             entry.add(new Field(FOLDED, terms.folded().stream(), VOCABULARY_ONLY));
             if (vectors != null) {
@@ -477,6 +494,12 @@ public final class KnowledgeIndex implements Closeable {
                 }
             }
         }
+        // a name asked, in the question's own stems, finds the documents about it
+        for (TermGroup group : questionGroups.getOrDefault(language, List.of())) {
+            if (group.scope()) {
+                query.add(aboutQuery(group), Occur.SHOULD);
+            }
+        }
         for (String word : analysis.exactTerms(question).stream().distinct().limit(MAX_WORDS).toList()) {
             query.add(new BoostQuery(new TermQuery(new Term(EXACT, word)), properties.exactBoost()), Occur.SHOULD);
         }
@@ -678,6 +701,27 @@ public final class KnowledgeIndex implements Closeable {
             }
         }
         return idea.build();
+    }
+
+    /** A name asked, in what documents are about: their title, file name and whom they speak for. */
+    private Query aboutQuery(TermGroup group) {
+        BooleanQuery.Builder about = new BooleanQuery.Builder();
+        Set<String> spellings = new LinkedHashSet<>();
+        for (String alternative : group.alternatives()) {
+            spellings.add(alternative);
+            spellings.add(Spelling.fold(alternative));
+        }
+        for (String spelling : spellings) {
+            about.add(spelling.indexOf(' ') > 0 ? phrase(ABOUT, spelling)
+                    : new TermQuery(new Term(ABOUT, spelling)), Occur.SHOULD);
+        }
+        return new BoostQuery(about.build(), properties.headingBoost());
+    }
+
+    private static int[] ones(int n) {
+        int[] out = new int[n];
+        java.util.Arrays.fill(out, 1);
+        return out;
     }
 
     /** The stems side by side (a removed stop word between them allowed). */

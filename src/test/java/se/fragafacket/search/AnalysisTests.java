@@ -17,4 +17,11 @@ class AnalysisTests {
         assertThat(analysis.queryTerms("Hur många medlemmar har distriktet?", Language.SV))
                 .containsExactlyElementsOf(analysis.terms("medlemmar distriktet", Language.SV));
     }
+
+    @Test
+    void anEnglishPossessiveIsItsName() {
+        assertThat(analysis.queryTerms("What is LO Vestoppland's model?", Language.NO))
+                .containsAll(analysis.terms("Vestoppland", Language.NO));
+        assertThat(analysis.exactTerms("LO Vestoppland’s model")).contains("vestoppland").doesNotContain("vestoppland’s");
+    }
 }

@@ -53,6 +53,23 @@ class KnowledgeIndexTests {
     }
 
     @Test
+    void aNameAskedFindsTheDocumentsAboutItThoughTheirPassagesNeverWriteIt() throws IOException {
+        // two districts' passages say the same; only their documents' names tell them apart (the first indexed
+        // would rank first on a tie)
+        for (String district : List.of("gavleborg", "skane")) {
+            index.replace(new DocumentRecord("lo-distriktet-" + district, "lo-distriktet-" + district + ".txt", "Om oss",
+                    Language.SV, "hash-" + district, Instant.parse("2024-01-02T03:04:05Z"), 1),
+                    List.of(chunk("Studier", "Distriktet ansvarar för gemensamma studier i regionen.")));
+        }
+        index.commit();
+
+        for (String question : List.of("Vem ansvarar för gemensamma studier i Skåne?", "Who is responsible for joint studies in Skåne?")) {
+            assertThat(search(question, Language.detect(question)).get(0).documentId()).as(question)
+                    .isEqualTo("lo-distriktet-skane");
+        }
+    }
+
+    @Test
     void findsASwedishCompoundFromItsLastPart() {
         List<Passage> found = search("Hur jobbar ni med rekrytering?", Language.SV);
 
