@@ -136,6 +136,13 @@ public final class Analysis {
      * leaves its gap, as Lucene's {@code StopFilter} does).
      */
     public record Tokens(String[] terms, int[] increments) {
+        /** Terms one after another, each at its own position. */
+        public static Tokens inSequence(java.util.Collection<String> terms) {
+            int[] increments = new int[terms.size()];
+            java.util.Arrays.fill(increments, 1);
+            return new Tokens(terms.toArray(String[]::new), increments);
+        }
+
         public List<String> list() {
             return List.of(terms);
         }

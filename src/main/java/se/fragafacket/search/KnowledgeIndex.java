@@ -219,11 +219,12 @@ public final class KnowledgeIndex implements Closeable {
         // would stem it, so a question in any language finds it
         Set<String> aboutTerms = new LinkedHashSet<>();
         for (Language each : Language.values()) {
-            aboutTerms.addAll(analysis.terms(aboutText, each));
+            List<String> terms = analysis.terms(aboutText, each);
+            aboutTerms.addAll(terms);
             // without å/ä/ö/æ/ø too, as file names write them ("lo-distriktet-skane")
-            analysis.terms(aboutText, each).forEach(term -> aboutTerms.add(Spelling.fold(term)));
+            terms.forEach(term -> aboutTerms.add(Spelling.fold(term)));
         }
-        Analysis.Tokens about = new Analysis.Tokens(aboutTerms.toArray(String[]::new), ones(aboutTerms.size()));
+        Analysis.Tokens about = Analysis.Tokens.inSequence(aboutTerms);
         for (int i = 0; i < chunks.size(); i++) {
             ChunkRecord chunk = chunks.get(i);
             Document entry = new Document();
@@ -716,12 +717,6 @@ public final class KnowledgeIndex implements Closeable {
                     : new TermQuery(new Term(ABOUT, spelling)), Occur.SHOULD);
         }
         return new BoostQuery(about.build(), properties.headingBoost());
-    }
-
-    private static int[] ones(int n) {
-        int[] out = new int[n];
-        java.util.Arrays.fill(out, 1);
-        return out;
     }
 
     /** The stems side by side (a removed stop word between them allowed). */
