@@ -80,7 +80,7 @@ public final class Features {
         Set<String> documentNames = setting.documentNames().getOrDefault(documentId, none);
         f.put("scopeHeld", scopeHeld(setting.names(), name -> setting.holds(name, documentNames)));
         // names are compared as written: Swedish and Norwegian share them, English translates some ("Central
-        // Sweden"), so across English only the names some retrieved document writes as asked are compared
+        // Sweden"), so across English only the names that can be compared are (see Setting#namesComparable)
         boolean translated = language != question.language()
                 && (language == Language.EN || question.language() == Language.EN);
         Set<String> documentWords = setting.documentWords().getOrDefault(documentId, none);

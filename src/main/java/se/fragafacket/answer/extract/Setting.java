@@ -29,7 +29,9 @@ import se.fragafacket.search.TermGroup;
  * @param documentNames   per document, the folded words of its file name, title, organisation, district and
  *                        region: whom and what it is about
  * @param documentWords   per document, the folded words of its name, title, headings and retrieved passages
- * @param namesAsWritten  of the names asked, those some retrieved document is named by as the question writes them
+ * @param namesComparable of the names asked, those that can be compared with a document in another language: as
+ *                        some retrieved document is named by them, translated by a ring, or written in letters
+ *                        English has not ("Östfold", "Björk"), so no English word
  * @param nameRings       per name asked that a synonym ring translates ("Western Sweden", "Vest-Sverige"), the
  *                        ring's other spellings as folded words ("vastsverig"): a document holding one holds the name
  */
@@ -37,7 +39,7 @@ public record Setting(QuestionAnalysis question, Retrieval retrieval, Map<String
                       Map<String, Stems> documentSubject, Map<String, LocalDate> documentDate,
                       Map<String, String> documentTitle, List<String> names,
                       Map<String, Set<String>> documentNames, Map<String, Set<String>> documentWords,
-                      List<String> namesAsWritten, Map<String, List<List<String>>> nameRings) {
+                      List<String> namesComparable, Map<String, List<List<String>>> nameRings) {
 
     /** Whether some words hold a name asked: as written, or as its synonym ring spells it in another language. */
     public boolean holds(String name, Set<String> words) {
@@ -64,15 +66,6 @@ public record Setting(QuestionAnalysis question, Retrieval retrieval, Map<String
             }
         }
         return false;
-    }
-
-    /**
-     * The names asked that can be compared with a document in another language: as a document writes them,
-     * translated by a ring, or written in letters English has not ("Östfold", "Björk"), so no English word.
-     */
-    public List<String> namesComparable() {
-        return names.stream().filter(n -> namesAsWritten.contains(n) || nameRings.containsKey(n)
-                || question.words().stream().anyMatch(w -> !w.equals(Text.fold(w)) && Text.fold(w).equals(n))).toList();
     }
 
     /** The question's ideas in a passage language; a follow-up saying nothing new falls back on the earlier question. */
@@ -164,7 +157,10 @@ public record Setting(QuestionAnalysis question, Retrieval retrieval, Map<String
                 }
             }
         }
-        return new Setting(question, retrieval, textStems, subjectStems, date, title, asked, names, words, asWritten,
+        // read once per question, not per candidate sentence
+        List<String> comparable = asked.stream().filter(n -> asWritten.contains(n) || rings.containsKey(n)
+                || question.words().stream().anyMatch(w -> !w.equals(Text.fold(w)) && Text.fold(w).equals(n))).toList();
+        return new Setting(question, retrieval, textStems, subjectStems, date, title, asked, names, words, comparable,
                 rings);
     }
 
