@@ -258,6 +258,10 @@
       el('span', { className: 'text' }, c.text),
       el('span', { className: 'small' }, Object.entries(c.features).filter(([, v]) => v !== 0)
         .map(([k, v]) => k + ' ' + v).join(' · ')))));
+    const languages = { sv: 'svenska', no: 'norska', en: 'engelska' };
+    $('trial-ideas').replaceChildren(...Object.entries(result.ideas || {}).map(([language, ideas]) => el('li', {},
+      (languages[language] || language) + ': ' + ideas.map((i) => (i.scope ? '*' : '') + i.alternatives.join('/')
+        + ' (' + i.weight + ')').join(' · '))));
     $('trial-result').hidden = false;
     $('trial-keep').onclick = () => {
       $('add-question').value = question;

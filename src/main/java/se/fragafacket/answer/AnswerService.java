@@ -2,6 +2,7 @@ package se.fragafacket.answer;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -76,7 +77,7 @@ public class AnswerService {
         List<Conversations.Turn> history = conversations.turns(memory);
         // what the message asks, without greetings, thanks, sign-offs and remarks about oneself
         Understood understood = understanding.read(question);
-        Language language = understood.isSmallTalk() ? language(understood, question) : Language.detect(understood.cleaned());
+        Language language = understood.isSmallTalk() ? language(understood, question) : index.detect(understood.cleaned());
         Answer answer;
         if (QuestionGuard.isManipulation(question)) {
             answer = new Answer.NotFound(prompts.noAnswer(language), Answer.Reason.REFUSED);
@@ -106,8 +107,8 @@ public class AnswerService {
         List<Answer> answers = new java.util.ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             // words put right against the knowledge base's vocabulary: å/ä/ö, typos
-            String part = index.respell(parts.get(i), parts.size() == 1 ? language : Language.detect(parts.get(i)));
-            Language partLanguage = Language.detect(part);
+            String part = index.respell(parts.get(i), parts.size() == 1 ? language : index.detect(parts.get(i)));
+            Language partLanguage = index.detect(part);
             log.debug("Asked '{}', searched as '{}' ({})", parts.get(i), part, partLanguage);
             StringBuilder streamed = new StringBuilder();
             Answer answer = respond(part, partLanguage, seen, parts.size() == 1 ? tokens : streamed::append, false)
@@ -131,15 +132,25 @@ public class AnswerService {
     }
 
     /** The language of a message that is only chatter: its greeting's, else as detected. */
-    private static Language language(Understood understood, String message) {
-        return understood.language() != null ? understood.language() : Language.detect(message);
+    private Language language(Understood understood, String message) {
+        return understood.language() != null ? understood.language() : index.detect(message);
+    }
+
+    /** The language a member's message is written in, as answering reads it (for a channel's own labels). */
+    public Language languageOf(String message) {
+        return index.detect(message);
     }
 
     /**
      * What a question would get, the passages retrieved for it, and — from the extractive answerer — each
      * candidate sentence's features and the reason for the decision (null with a model).
      */
-    public record Trial(Answer answer, List<Passage> passages, se.fragafacket.answer.extract.Decision decision) {
+    /**
+     * @param ideas per passage language, the question's ideas as searched and judged: each idea's alternatives
+     *              (stems) with its weight, so staff can see which words of the question reached the documents'
+     */
+    public record Trial(Answer answer, List<Passage> passages, se.fragafacket.answer.extract.Decision decision,
+                        Map<Language, List<se.fragafacket.search.TermGroup>> ideas) {
     }
 
     /**
@@ -155,13 +166,13 @@ public class AnswerService {
         List<Conversations.Turn> history = new java.util.ArrayList<>();
         for (String turn : earlier) {
             String asked = searchable(validated(turn));
-            Answer answer = respond(asked, Language.detect(asked), history, token -> {
+            Answer answer = respond(asked, index.detect(asked), history, token -> {
             }, false).answer();
             history.add(new Conversations.Turn(asked, answer.text(), answer.answered(),
                     answer.sources().stream().map(Source::documentId).toList(), clock.instant()));
         }
         String question = searchable(validated(message));
-        return respond(question, Language.detect(question), history, token -> {
+        return respond(question, index.detect(question), history, token -> {
         }, true);
     }
 
@@ -169,7 +180,7 @@ public class AnswerService {
     private String searchable(String message) {
         Understood understood = understanding.read(message);
         return understood.isSmallTalk() ? message
-                : index.respell(understood.cleaned(), Language.detect(understood.cleaned()));
+                : index.respell(understood.cleaned(), index.detect(understood.cleaned()));
     }
 
     private Trial respond(String question, Language language, List<Conversations.Turn> history,
@@ -177,7 +188,7 @@ public class AnswerService {
         if (QuestionGuard.isManipulation(question)) {
             Answer answer = new Answer.NotFound(prompts.noAnswer(language), Answer.Reason.REFUSED);
             tokens.accept(answer.text());
-            return new Trial(answer, List.of(), null);
+            return new Trial(answer, List.of(), null, Map.of());
         }
         // the question is read once, in its conversation; search and answering share that reading
         Conversations.Turn previous = history.isEmpty() ? null : history.get(history.size() - 1);
@@ -190,7 +201,8 @@ public class AnswerService {
         Retrieval retrieval = index.search(question, language, asked.previous(), asked.previousDocuments(),
                 properties.passages());
         Answerer.Explained answered = answerer.answerExplained(asked, retrieval, history, tokens);
-        return new Trial(answered.answer(), retrieval.passages(), explain ? answered.decision() : null);
+        return new Trial(answered.answer(), retrieval.passages(), explain ? answered.decision() : null,
+                retrieval.questionTerms());
     }
 
     /** The message as asked, or why it cannot be. */

@@ -134,7 +134,14 @@ class CurationController {
      * @param candidates the chosen and the runner-up sentences with their features
      */
     record TrialView(boolean answered, String answer, List<Source> sources, List<ScoredPassage> passages,
-                     String reason, List<CandidateView> candidates) {
+                     String reason, List<CandidateView> candidates, Map<String, List<IdeaView>> ideas) {
+    }
+
+    /** One idea of the question in one language: its alternatives as searched, and its weight (rarity). */
+    record IdeaView(List<String> alternatives, double weight, boolean scope) {
+        static IdeaView of(se.fragafacket.search.TermGroup group) {
+            return new IdeaView(List.copyOf(group.alternatives()), Math.round(group.weight() * 100) / 100.0, group.scope());
+        }
     }
 
     private static final Duration BUSY_RETRY = Duration.ofSeconds(10);
@@ -395,7 +402,14 @@ class CurationController {
         return new TrialView(trial.answer().answered(), trial.answer().text(), trial.answer().sources(),
                 trial.passages().stream().map(ScoredPassage::of).toList(),
                 decision == null ? null : decision.reason(),
-                decision == null ? List.of() : decision.ranked().stream().limit(2).map(CandidateView::of).toList());
+                decision == null ? List.of() : decision.ranked().stream().limit(2).map(CandidateView::of).toList(),
+                ideas(trial.ideas()));
+    }
+
+    private static Map<String, List<IdeaView>> ideas(Map<se.fragafacket.search.Language, List<se.fragafacket.search.TermGroup>> ideas) {
+        Map<String, List<IdeaView>> out = new java.util.TreeMap<>();
+        ideas.forEach((language, groups) -> out.put(language.code(), groups.stream().map(IdeaView::of).toList()));
+        return out;
     }
 
     @GetMapping("/audit")

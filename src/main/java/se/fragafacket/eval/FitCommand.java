@@ -15,7 +15,7 @@ import se.fragafacket.answer.extract.Decision;
 import se.fragafacket.answer.extract.Scorer;
 
 /**
- * {@code --fit=train.jsonl[,more.jsonl] --fit-dev=dev-own.jsonl --fit-out=src/main/resources/answer/scorer.properties}:
+ * {@code --fit=train.jsonl[,more.jsonl] --fit-dev=dev-own.jsonl[,more.jsonl] --fit-out=src/main/resources/answer/scorer.properties}:
  * asks every training question, labels each candidate sentence by whether quoting it would pass the
  * question's expectations (phrases and source), fits the scorer's weights by logistic regression on those
  * labels, then chooses the abstention threshold on the development questions: the one that answers most of
@@ -42,7 +42,10 @@ class FitCommand implements ApplicationRunner {
         for (String file : args.getOptionValues("fit").get(0).split(",")) {
             train.addAll(QuestionSet.read(Path.of(file)));
         }
-        List<EvalCase> dev = QuestionSet.read(Path.of(args.getOptionValues("fit-dev").get(0)));
+        List<EvalCase> dev = new ArrayList<>();
+        for (String file : args.getOptionValues("fit-dev").get(0).split(",")) {
+            dev.addAll(QuestionSet.read(Path.of(file)));
+        }
         Path out = Path.of(args.containsOption("fit-out") ? args.getOptionValues("fit-out").get(0)
                 : "src/main/resources/" + Scorer.RESOURCE);
         double maxWrong = args.containsOption("fit-max-wrong")

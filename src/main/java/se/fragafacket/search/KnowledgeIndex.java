@@ -138,6 +138,15 @@ public final class KnowledgeIndex implements Closeable {
     private final Lexicon lexicon;
     private final String format;
 
+    /**
+     * The language a member's message is written in, from its function words and, where they do not tell, from
+     * which general dictionary (Hunspell sv/nb, FreeDict's English) knows its words.
+     */
+    public Language detect(String text) {
+        return Language.detect(text, (word, language) -> language == Language.EN ? synonyms.knowsEnglish(word)
+                : lexicon.has(language) && lexicon.isWord(word, language));
+    }
+
     public KnowledgeIndex(Path path, Analysis analysis, SynonymsExpansion synonyms, SearchProperties properties,
                           Optional<EmbeddingModel> embeddingModel) {
         this(path, analysis, synonyms, properties, embeddingModel, Lexicon.none(), true);
@@ -469,7 +478,7 @@ public final class KnowledgeIndex implements Closeable {
     private Keywords keywords(IndexSearcher searcher, String question, Language language, String context,
                               Set<String> focus) throws IOException {
         Map<Language, List<TermGroup>> questionGroups = groups(searcher, question, language);
-        Language contextLanguage = context.isBlank() ? language : Language.detect(context);
+        Language contextLanguage = context.isBlank() ? language : detect(context);
         Map<Language, List<TermGroup>> contextGroups = context.isBlank()
                 ? Map.of() : groups(searcher, context, contextLanguage);
         IndexReader reader = searcher.getIndexReader();

@@ -1,6 +1,9 @@
 package se.fragafacket.search;
 
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -23,18 +26,57 @@ public enum Language {
             "was", "their", "also", "or", "if", "from", "me", "my", "our", "in", "at", "why", "does", "do", "this",
             "any", "within", "after", "between", "only", "where", "union", "members"));
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}]+");
+    // a hyphenated word is one ("a-kassan" holds no English "a")
+    private static final Pattern WORD = Pattern.compile("\\p{L}+(?:-\\p{L}+)*");
 
     private final String code;
-    private final Set<String> functionWords;
-    /** Function words with å/ä/ö/æ/ø as written without them ("nar", "gor", "hvordan"): "" when none. */
-    private final Set<String> foldedFunctionWords;
+    private final Set<String> ownWords;
 
     Language(String code, Set<String> functionWords) {
         this.code = code;
-        this.functionWords = functionWords;
-        this.foldedFunctionWords = functionWords.stream().map(Spelling::fold).filter(w -> !functionWords.contains(w))
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        this.ownWords = functionWords;
+    }
+
+    /**
+     * Each language's function words: the list above, and Snowball's stop words for it that neither other
+     * language's Snowball list holds ("vil", "hvilke", "deg" tell Norwegian; "dig", "vilket", "ju" Swedish). A
+     * word all lists share ("de", "i") tells nothing, and is counted for each alike where it is in the list above.
+     */
+    private static final class FunctionWords {
+        static final Map<Language, Set<String>> WORDS = new EnumMap<>(Language.class);
+        /** Function words with å/ä/ö/æ/ø as written without them ("nar", "gor", "hvordan"). */
+        static final Map<Language, Set<String>> FOLDED = new EnumMap<>(Language.class);
+
+        static {
+            Map<Language, Set<String>> snowball = new EnumMap<>(Language.class);
+            snowball.put(SV, snowball("swedish_stop.txt"));
+            snowball.put(NO, snowball("norwegian_stop.txt"));
+            snowball.put(EN, snowball("english_stop.txt"));
+            for (Language language : values()) {
+                Set<String> words = new HashSet<>(language.ownWords);
+                for (String word : snowball.get(language)) {
+                    if (snowball.entrySet().stream().noneMatch(e -> e.getKey() != language && e.getValue().contains(word))) {
+                        words.add(word);
+                    }
+                }
+                WORDS.put(language, Set.copyOf(words));
+                FOLDED.put(language, words.stream().map(Spelling::fold).filter(w -> !words.contains(w))
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+            }
+        }
+
+        private static Set<String> snowball(String file) {
+            try (var reader = org.apache.lucene.util.IOUtils.getDecodingReader(java.util.Objects.requireNonNull(
+                    org.apache.lucene.analysis.snowball.SnowballFilter.class.getResourceAsStream(file), file),
+                    java.nio.charset.StandardCharsets.UTF_8)) {
+                Set<String> words = new HashSet<>();
+                org.apache.lucene.analysis.WordlistLoader.getSnowballWordSet(reader)
+                        .forEach(word -> words.add(new String((char[]) word)));
+                return words;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     public String code() {
@@ -52,24 +94,60 @@ public enum Language {
 
     /** Best guess of the language of a text; Swedish when nothing tells. */
     public static Language detect(String text) {
+        return detect(text, Vocabulary.NONE);
+    }
+
+    /** Which languages' general dictionaries know a word as written in lower case. */
+    @FunctionalInterface
+    public interface Vocabulary {
+        Vocabulary NONE = (word, language) -> false;
+
+        boolean knows(String word, Language language);
+    }
+
+    /**
+     * The same, where function words alone may not tell ("Har LO-kontoret i Skåne åpent på fredager?" holds only
+     * words both Scandinavian languages use): a word of the writer's own that exactly one language's dictionary
+     * knows ("åpent", "fredager"; "ingår"; "secretary") counts for that language, half as much as a function word.
+     */
+    public static Language detect(String text, Vocabulary vocabulary) {
         double sv = 0, no = 0, en = 0;
-        String lower = text.toLowerCase(Locale.ROOT);
         // written without å/ä/ö/æ/ø at all: "for" may be Swedish "för" as well as Norwegian "for"
+        String lower = text.toLowerCase(Locale.ROOT);
         boolean withoutDiacritics = lower.equals(Spelling.fold(lower));
-        var words = WORD.matcher(lower);
+        Set<String> svWords = FunctionWords.WORDS.get(SV), noWords = FunctionWords.WORDS.get(NO);
+        Set<String> enWords = FunctionWords.WORDS.get(EN);
+        Set<String> svFoldedWords = FunctionWords.FOLDED.get(SV), noFoldedWords = FunctionWords.FOLDED.get(NO);
+        var words = WORD.matcher(text);
         while (words.find()) {
-            String word = words.group();
-            boolean svFolded = withoutDiacritics && SV.foldedFunctionWords.contains(word);
-            boolean noFolded = withoutDiacritics && NO.foldedFunctionWords.contains(word);
-            sv += SV.functionWords.contains(word) ? (noFolded ? 0.5 : 1) : svFolded ? 0.75 : 0;
-            no += NO.functionWords.contains(word) ? (svFolded ? 0.5 : 1) : noFolded ? 0.75 : 0;
-            en += EN.functionWords.contains(word) ? 1 : 0;
-            // letters only one of the Scandinavian languages uses
+            String written = words.group();
+            String word = written.toLowerCase(Locale.ROOT);
+            boolean svFolded = withoutDiacritics && svFoldedWords.contains(word);
+            boolean noFolded = withoutDiacritics && noFoldedWords.contains(word);
+            boolean sw = svWords.contains(word), nw = noWords.contains(word), ew = enWords.contains(word);
+            sv += sw ? (noFolded ? 0.5 : 1) : svFolded ? 0.75 : 0;
+            no += nw ? (svFolded ? 0.5 : 1) : noFolded ? 0.75 : 0;
+            en += ew ? 1 : 0;
+            // a name keeps its owners' spelling ("Arbetsförmedlingen", "Østfold" asked about in the other
+            // language): only words of the writer's own tell by their letters or their dictionary
+            if (!written.equals(word)) {
+                continue;
+            }
             if (word.indexOf('ä') >= 0 || word.indexOf('ö') >= 0) {
                 sv += 0.5;
             }
             if (word.indexOf('æ') >= 0 || word.indexOf('ø') >= 0) {
                 no += 0.5;
+            }
+            if (vocabulary != Vocabulary.NONE && word.length() >= 3 && !sw && !nw && !ew && !svFolded && !noFolded) {
+                boolean s = vocabulary.knows(word, SV), n = vocabulary.knows(word, NO), e = vocabulary.knows(word, EN);
+                if (s && !n && !e) {
+                    sv += 0.5;
+                } else if (n && !s && !e) {
+                    no += 0.5;
+                } else if (e && !s && !n) {
+                    en += 0.5;
+                }
             }
         }
         if (en > sv && en > no) {

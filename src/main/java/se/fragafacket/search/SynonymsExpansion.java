@@ -72,6 +72,11 @@ public final class SynonymsExpansion {
     }
 
     /** Only the organisation's rules. */
+    /** Whether the English dictionaries know the word (any form: "members", "phone"). */
+    public boolean knowsEnglish(String word) {
+        return !bridge.translate(word).isEmpty();
+    }
+
     public static SynonymsExpansion of(Analysis analysis, Synonyms organisation) {
         return new SynonymsExpansion(analysis, () -> organisation, Map.of(), Lexicon.none(), false, Thesaurus.none());
     }

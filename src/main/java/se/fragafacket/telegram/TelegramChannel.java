@@ -27,7 +27,6 @@ import se.fragafacket.limits.BucketStore;
 import se.fragafacket.limits.RateLimit;
 import se.fragafacket.config.PublicSiteProperties;
 import se.fragafacket.search.KnowledgeIndex;
-import se.fragafacket.search.Language;
 
 /**
  * The Telegram bot's side of a conversation: each chat is one conversation with {@link AnswerService}, so
@@ -172,7 +171,7 @@ public class TelegramChannel {
         List<String> messages;
         try {
             Reply reply = answers.ask(question, conversationId(chatId), CHANNEL, tokens);
-            messages = Replies.of(reply.answer(), properties.maxMessageChars(), Language.detect(question),
+            messages = Replies.of(reply.answer(), properties.maxMessageChars(), answers.languageOf(question),
                     publicSite::documentPage);
             log.debug("Chat {}: answered={} in {} message(s)", chatId, reply.answer().answered(), messages.size());
         } catch (InvalidQuestionException e) {

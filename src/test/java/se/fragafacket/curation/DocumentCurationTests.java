@@ -57,6 +57,10 @@ class DocumentCurationTests extends CurationTestBase {
         assertThat(reply.toString()).doesNotContain("14 mars");
         JsonNode trial = staff.postJson("/api/admin/trial", Map.of("question", QUESTION)).json();
         assertThat(trial.path("passages").findValuesAsString("text")).noneSatisfy(t -> assertThat(t).contains("14 mars"));
+        // the question's ideas as searched, per passage language, so staff see which words reached the documents
+        assertThat(trial.path("ideas").path("sv").findValues("alternatives").stream()
+                .flatMap(alternatives -> alternatives.valueStream().map(JsonNode::asString)).toList())
+                .anySatisfy(stem -> assertThat(stem).startsWith("kvarnby"));
         assertThat(staff.get("/api/admin/documents/kvarnbytraffen").body()).contains("9 april").doesNotContain("14 mars");
         assertThat(Files.readAllBytes(KNOWLEDGE.resolve("kvarnbytraffen.md"))).isEqualTo(APRIL);
         JsonNode versions = staff.get("/api/admin/documents/kvarnbytraffen/versions").json();

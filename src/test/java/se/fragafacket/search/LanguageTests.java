@@ -1,9 +1,16 @@
 package se.fragafacket.search;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class LanguageTests {
 
@@ -20,5 +27,46 @@ class LanguageTests {
             "12345|SV"})
     void tellsTheLanguageOfShortTexts(String text, Language expected) {
         assertThat(Language.detect(text)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            // Snowball's stop words only Norwegian has ("vil"); a Swedish name's ö does not make it Swedish
+            "Hvilket råd hos Arbetsförmedlingen vil LO-distriktet i Midt-Sverige ha innflytelse i?|NO",
+            "Hva gjør de for medlemmer i Östergötland?|NO",
+            // ... nor an Ø a Norwegian one's
+            "Vad gör LO i Østfold?|SV",
+            // Snowball's stop words only Swedish has ("dig", "ju")
+            "Kan dig ju|SV",
+            // a hyphenated word is one: the "a" of "a-kassan" is no English article
+            "Ingår a-kassan i medlemsavgiften?|SV"})
+    void namesAndFunctionWordsFromSnowballsLists(String text, Language expected) {
+        assertThat(Language.detect(text)).isEqualTo(expected);
+    }
+
+    @Test
+    void aWordOnlyOneDictionaryKnowsTellsWhereFunctionWordsDoNot() {
+        String text = "Har LO-kontoret i Skåne åpent på fredager?"; // "har", "i", "på": both languages' words
+        Map<String, Set<Language>> known = Map.of("åpent", Set.of(Language.NO), "fredager", Set.of(Language.NO),
+                "kontoret", Set.of(Language.SV, Language.NO));
+        Language.Vocabulary vocabulary = (word, language) -> known.getOrDefault(word, Set.of()).contains(language);
+
+        assertThat(Language.detect(text)).isEqualTo(Language.SV);
+        assertThat(Language.detect(text, vocabulary)).isEqualTo(Language.NO);
+        // a name's spelling is its owners': only words written in lower case are looked up
+        assertThat(Language.detect("Har Fredager åpent?", (word, language) -> word.equals("fredager")
+                && language == Language.NO)).isEqualTo(Language.SV);
+    }
+
+    @Test
+    void theInstalledDictionariesTellNorwegianFromSwedish() {
+        Path hunspell = Path.of("/usr/share/hunspell");
+        assumeTrue(Files.isReadable(hunspell.resolve("sv_SE.dic")) && Files.isReadable(hunspell.resolve("nb_NO.dic")),
+                "hunspell-sv and hunspell-no are not installed (.ci/run installs them)");
+        Lexicon lexicon = Lexicon.load(hunspell);
+        Language.Vocabulary vocabulary = (word, language) -> language != Language.EN && lexicon.isWord(word, language);
+
+        assertThat(Language.detect("Har LO-kontoret i Skåne åpent på fredager?", vocabulary)).isEqualTo(Language.NO);
+        assertThat(Language.detect("Har LO-kontoret i Skåne öppet på fredagar?", vocabulary)).isEqualTo(Language.SV);
     }
 }
