@@ -654,7 +654,11 @@ public final class KnowledgeIndex implements Closeable {
                         && !alternatives.iterator().next().chars().allMatch(Character::isDigit);
                 // a thesaurus' guess for a word the documents do not hold weighs half as well
                 boolean guessed = alternatives.stream().anyMatch(weak::contains);
-                groups.add(new TermGroup(Set.copyOf(alternatives), foreign || guessed ? idf / 2 : idf, scopes.get(i)));
+                // an English idea none of whose translations the passages hold may be a sense the dictionary gives
+                // ("row" as "roddbåt") or a word it lacks, more often than an idea the documents do not hold
+                boolean untranslated = df == 0 && target != language && (target == Language.EN || language == Language.EN);
+                groups.add(new TermGroup(Set.copyOf(alternatives), foreign || guessed || untranslated ? idf / 2 : idf,
+                        scopes.get(i)));
             }
             out.put(target, groups);
         }

@@ -90,6 +90,29 @@ class SynonymsGoldenTests {
                 .anySatisfy(group -> assertThat(group.alternatives()).containsAll(socialdemokraterna));
     }
 
+    @Test
+    void anEnglishIdeaWhoseTranslationsThePassagesLackWeighsHalfAsMuchAsTheSameIdeaAskedInSwedish() throws IOException {
+        // a dictionary's rare sense ("row" as "roddbåt") or a word it lacks is not the sign of an unanswerable
+        // question that a Swedish word the documents lack is
+        open(SynonymsExpansion.of(ANALYSIS, Synonyms.parse(ANALYSIS, "rowboat, roddbåt\nautumn meeting, höstmöte")));
+        double swedish = weightOf(index.search("När hålls höstmötet i roddbåten?", Language.SV, "", Set.of(), 5), "roddbåt");
+        double english = weightOf(index.search("When is the autumn meeting in the rowboat?", Language.EN, "", Set.of(), 5),
+                "roddbåt");
+        assertThat(english).isEqualTo(swedish / 2, org.assertj.core.data.Offset.offset(1e-9));
+        // a translation the passages hold weighs fully
+        double held = weightOf(index.search("When is the autumn meeting in the rowboat?", Language.EN, "", Set.of(), 5),
+                String.join(" ", ANALYSIS.terms("höstmöte", Language.SV)));
+        assertThat(held).isEqualTo(weightOf(index.search("När hålls höstmötet i roddbåten?", Language.SV, "", Set.of(), 5),
+                String.join(" ", ANALYSIS.terms("höstmöte", Language.SV))), org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    private static double weightOf(Retrieval retrieval, String alternative) {
+        return retrieval.questionTerms(Language.SV).stream()
+                .filter(group -> group.alternatives().stream().anyMatch(a -> a.startsWith(alternative.substring(0, 5))))
+                .mapToDouble(TermGroup::weight).findFirst().orElseThrow(() -> new AssertionError(
+                        alternative + " not among " + retrieval.questionTerms(Language.SV)));
+    }
+
     @ParameterizedTest(name = "{1} ~ {0}")
     @CsvSource(delimiter = '|', textBlock = """
             Hur är organisationen uppbyggd?       | Hvordan er organisasjonen bygget opp?   | Organisation
