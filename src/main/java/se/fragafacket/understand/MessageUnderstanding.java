@@ -69,11 +69,27 @@ public final class MessageUnderstanding {
      * Words that frame what is asked without adding to it: hearsay ("jag har hört att …"), a check ("stämmer det?",
      * "i så fall"), a request to tell ("kan du berätta", "can you tell me"), wondering ("jag undrar", "vet du").
      */
-    private static final Pattern FRAME = Pattern.compile(
-            "\\b(?:jag\\s+har\\s+(?:hört|läst|sett|fått\\s+höra)|någon\\s+(?:sa|har\\s+sagt)|jeg\\s+har\\s+(?:hørt|lest|sett)"
-                    + "|noen\\s+(?:sa|har\\s+sagt)|i(?:'ve|\\s+have)?\\s+(?:heard|read)|someone\\s+(?:said|told\\s+me))\\s+(?:att|at|that)\\b"
-                    + "|\\b(?:stämmer\\s+det|är\\s+det\\s+sant|stemmer\\s+det|er\\s+det\\s+sant|is\\s+(?:that|it)\\s+(?:true|right|correct))"
-                    + "(?:\\s+(?:att|at|that))?\\b"
+    private static final String CLAIM_FRAME =
+            "\\b(?:jag\\s+(?:har\\s+)?(?:hört|läst|sett|fått\\s+höra|hörde|läste|såg|fick\\s+höra)|någon\\s+(?:sa|har\\s+sagt)"
+                    + "|jeg\\s+(?:har\\s+)?(?:hørt|lest|sett|hørte|leste|så)|noen\\s+(?:sa|har\\s+sagt)"
+                    + "|i(?:'ve|\\s+have)?\\s+(?:heard|read|saw|seen)|some(?:one|body)\\s+(?:said|told\\s+me))"
+                    // where it was heard or read: "I read somewhere that", "jag läste på nätet att"
+                    + "(?:\\s+(?:någonstans|nånstans|på\\s+nätet|et\\s+sted|noe\\s+sted|på\\s+nettet|somewhere|online"
+                    + "|on\\s+the\\s+(?:web|internet)))?\\s+(?:att|at|that)\\b"
+                    + "|\\b(?:stämmer\\s+det|är\\s+det\\s+sant|stemmer\\s+det|er\\s+det\\s+sant|is\\s+(?:that|it)(?:\\s+still)?\\s+(?:true|right|correct))"
+                    + "(?:\\s+(?:fortfarande|fortsatt|fremdeles|still))?(?:\\s+(?:att|at|that))?\\b";
+    /** Hearsay or a check: what follows is a claim the member wants checked, not the fact's own words. */
+    private static final Pattern CLAIM = Pattern.compile(CLAIM_FRAME,
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
+    /**
+     * A figure in a claim ("LO Skåne has 250 000 members, is that right?"): it is what is checked, so it must not
+     * pick the sentence that repeats it (an older copy's) over the one stating the fact now. A year stays: it says
+     * which time is meant.
+     */
+    private static final Pattern CLAIMED_FIGURE = Pattern.compile(
+            "(?<![\\p{L}\\d])(?!(?:19|20)\\d\\d(?![\\d  ]))\\d{1,3}(?:[  ]\\d{3})+(?:[.,]\\d+)?(?![\\p{L}\\d])"
+                    + "|(?<![\\p{L}\\d])(?!(?:19|20)\\d\\d(?![\\d]))\\d+(?:[.,]\\d+)?(?![\\p{L}\\d])");
+    private static final Pattern FRAME = Pattern.compile(CLAIM_FRAME
                     + "|\\b(?:(?:och|og|and)\\s+)?(?:i\\s+så\\s+fall|if\\s+so)\\b"
                     + "|\\b(?:kan|skulle)\\s+(?:du|ni)\\s+(?:kunna\\s+)?(?:berätta|säga|förklara)(?:\\s+för\\s+mig)?\\b"
                     + "|\\b(?:kan|kunne)\\s+(?:du|dere)\\s+(?:fortelle|forklare)(?:\\s+meg)?\\b"
@@ -163,11 +179,20 @@ public final class MessageUnderstanding {
     }
 
     /**
-     * The sentences that ask: those ending in a question mark when there are any, else those opening with a
-     * question word, else all but remarks about oneself.
+     * The sentences that ask: those ending in a question mark when there are any (a bare check, "stämmer det?",
+     * standing for the claim before it), else those opening with a question word, else all but remarks about oneself.
      */
     private List<String> questionsAmong(List<String> sentences) {
-        List<String> asked = sentences.stream().filter(s -> s.endsWith("?")).toList();
+        List<String> asked = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            String sentence = sentences.get(i);
+            if (!sentence.endsWith("?")) {
+                continue;
+            }
+            // "Jeg leste at X. Stemmer det fortsatt?": a check asking nothing of its own asks about the claim before it
+            boolean onlyFrame = FRAME.matcher(sentence).find() && unframed(sentence).equals(sentence);
+            asked.add(onlyFrame && i > 0 && !sentences.get(i - 1).endsWith("?") ? sentences.get(i - 1) : sentence);
+        }
         if (asked.isEmpty()) {
             asked = sentences.stream().filter(s -> OPENS_QUESTION.matcher(s).find()).toList();
         }
@@ -182,7 +207,8 @@ public final class MessageUnderstanding {
 
     /** A question without the words that frame it; as written when nothing else is left. */
     static String unframed(String question) {
-        String own = FRAME.matcher(question).replaceAll(" ").replaceAll("\\s{2,}", " ").strip();
+        String claim = CLAIM.matcher(question).find() ? CLAIMED_FIGURE.matcher(question).replaceAll(" ") : question;
+        String own = FRAME.matcher(claim).replaceAll(" ").replaceAll("\\s{2,}", " ").strip();
         own = LEFT_OVER.matcher(own).replaceAll("").strip();
         return own.chars().filter(Character::isLetterOrDigit).count() < 3 ? question : own;
     }
