@@ -19,6 +19,17 @@ class AnalysisTests {
     }
 
     @Test
+    void modalVerbsAndWhomAClaimIsAccordingToAreNoIdeas() {
+        // as English Snowball lists "should": a dictionary would translate Norwegian "bør" as "börs"
+        assertThat(analysis.queryTerms("Hvordan bør styret være sammensatt, ifølge LO?", Language.NO))
+                .containsExactlyElementsOf(analysis.terms("styret sammensatt LO", Language.NO));
+        assertThat(analysis.queryTerms("Hur bör styrelsen vara sammansatt enligt LO?", Language.SV))
+                .containsExactlyElementsOf(analysis.terms("styrelsen sammansatt LO", Language.SV));
+        assertThat(analysis.queryTerms("How must the board be made up according to LO?", Language.EN))
+                .containsExactlyElementsOf(analysis.terms("board made up LO", Language.EN));
+    }
+
+    @Test
     void anEnglishPossessiveIsItsName() {
         assertThat(analysis.queryTerms("What is LO Vestoppland's model?", Language.NO))
                 .containsAll(analysis.terms("Vestoppland", Language.NO));

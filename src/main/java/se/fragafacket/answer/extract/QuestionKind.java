@@ -13,7 +13,10 @@ public enum QuestionKind {
             "^(tid|period|mandat|längd|lengd|term|durat)",
             "\\b(\\d+|ett|en|et|ei|två|tre|fyra|fem|sex|sju|åtta|nio|tio|tolv|to|fire|seks|syv|åtte|ti|one|two|three|four|five|six|ten|twelve|några|noen|a few)"
             + "\\s+(år|års|månad\\w*|måned\\w*|veck\\w*|uke\\w*|dag\\w*|døgn|timm\\w*|time\\w*|year\\w*|month\\w*|week\\w*|day\\w*|hour\\w*)\\b"
-            + "|\\b(ett|et|ett och ett|one|each) (år|year) (i taget|av gangen|at a time)"),
+            + "|\\b(ett|et|ett och ett|one|each) (år|year) (i taget|av gangen|at a time)"
+            // until when it holds: "gäller fram till 2026", "frem til 31. desember", "2024–2026"
+            + "|\\b(fram till|till och med|t\\.o\\.m\\.|frem til|til og med|until|through|till|til)\\s+(\\d{1,2}\\.?\\s+\\p{L}+|(19|20)\\d\\d\\b)"
+            + "|\\b(19|20)\\d\\d\\s*[–-]\\s*((19|20)\\d\\d|\\d\\d)\\b"),
     NUMBER("\\b(hur många|hur mycket|hur stor|hvor mange|hvor mye|hvor stor|how many|how much|how large|antal|antalet)\\b",
             "^(antal|andel|procent|percent|prosent|siffr|tal)",
             "\\b\\d[\\d  ]*\\b|\\b(två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|trettio|fyrtio|femtio|hundra|tusen|fire|seks|syv|åtte|ti|two|three|four|five|six|seven|eight|nine|ten|dussin|drygt|nästan|hälften|halva|halvparten|en tredjedel|en fjärdedel|var tredje|var fjärde|majoriteten|flertalet|de flesta|de fleste|half|a third|most)\\b"),

@@ -72,6 +72,11 @@ class QuestionAnalysisTests {
         assertThat(QuestionKind.of("How do I contact the safety representative?")).isEqualTo(QuestionKind.PHONE);
         assertThat(QuestionKind.DURATION.heldBy("Styrelsen väljs för två år i taget.")).isTrue();
         assertThat(QuestionKind.DURATION.heldBy("Styrelsen har sju ledamöter.")).isFalse();
+        // until when it holds answers how long it holds
+        assertThat(QuestionKind.DURATION.heldBy("LO har en utvecklingsplan som gäller fram till 2026.")).isTrue();
+        assertThat(QuestionKind.DURATION.heldBy("Avtalet gjelder frem til 31. desember.")).isTrue();
+        assertThat(QuestionKind.DURATION.heldBy("Planen för 2024–2026 antogs i maj.")).isTrue();
+        assertThat(QuestionKind.DURATION.heldBy("Kongressen antog planen 2024.")).isFalse();
         assertThat(QuestionKind.LIST.heldBy("Medlemmar är undersköterskor, elektriker och byggnadsarbetare.")).isTrue();
         assertThat(QuestionKind.LIST.heldBy("Medlemmar finns i hela regionen.")).isFalse();
         assertThat(QuestionKind.NUMBER.heldBy("Omkring hälften av medlemmarna arbetar på ackord.")).isTrue();
