@@ -20,7 +20,12 @@ public enum QuestionKind {
     NUMBER("\\b(hur många|hur mycket|hur stor|hvor mange|hvor mye|hvor stor|how many|how much|how large|antal|antalet)\\b",
             "^(antal|andel|procent|percent|prosent|siffr|tal)",
             "\\b\\d[\\d  ]*\\b|\\b(två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|trettio|fyrtio|femtio|hundra|tusen|fire|seks|syv|åtte|ti|two|three|four|five|six|seven|eight|nine|ten|dussin|drygt|nästan|hälften|halva|halvparten|en tredjedel|en fjärdedel|var tredje|var fjärde|majoriteten|flertalet|de flesta|de fleste|half|a third|most)\\b"),
-    DATE("\\b(när|(?<!(hur|hvordan) )når|when|vilket datum|vilken dag|hvilken dato|what date|which day)\\b",
+    /**
+     * "När är årsmötet?": "när" opening the question or a clause of it; "Ska skyddsombudet vara med när … ?" asks
+     * yes or no, and its "när" only says in which case.
+     */
+    DATE("(^|[,;:]\\s*|\\b(och|og|and|but|men|so|then|sedan|så|veta|vite|know|undrar|wonder)\\s+)(när|(?<!(hur|hvordan) )når|when)\\b"
+            + "|\\b(vilket datum|vilken dag|hvilken dato|what date|which day)\\b",
             "^(datum|dato|date|dag|day|tid|tidpunkt|time|klock|klokk)",
             "\\b\\d{1,2}\\s*(–|-)?\\s*(\\d{1,2}\\s*)?(jan|feb|mar|apr|maj|mai|may|jun|jul|aug|sep|okt|oct|nov|dec)\\w*|\\b\\d{1,2}/\\d{1,2}\\b|\\bvecka \\d+|\\buke \\d+|\\b(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\\b"
             + "|\\b(klockan|klokken|kl\\.?|at)\\s?\\d{1,2}|\\b\\d{1,2}[:.]\\d{2}\\b"

@@ -68,6 +68,14 @@ class QuestionAnalysisTests {
         assertThat(of("Vilket parti samverkar LO-facken med?", "").kind()).isNotEqualTo(QuestionKind.LIST);
         assertThat(of("Vilka är medlemmar?", "").sort()).isEmpty(); // "är" is no sort of thing
         assertThat(of("Hur länge sitter styrelsen?", "").kind()).isEqualTo(QuestionKind.DURATION);
+        // "när" asks for a date where it opens the question or a clause of it, not in a yes/no question's case
+        assertThat(QuestionKind.of("När hålls årsmötet?")).isEqualTo(QuestionKind.DATE);
+        assertThat(QuestionKind.of("Och når er årsmøtet?")).isEqualTo(QuestionKind.DATE);
+        assertThat(QuestionKind.of("Årsmötet, när hålls det?")).isEqualTo(QuestionKind.DATE);
+        assertThat(QuestionKind.of("Jag vill veta när årsmötet hålls")).isEqualTo(QuestionKind.DATE);
+        assertThat(QuestionKind.of("Should the safety rep be involved when the company buys new machines?"))
+                .isNotEqualTo(QuestionKind.DATE);
+        assertThat(QuestionKind.of("Ska skyddsombudet vara med när nya maskiner köps?")).isNotEqualTo(QuestionKind.DATE);
         assertThat(of("Hur når jag henne?", "Vem är ordförande?").kind()).isEqualTo(QuestionKind.PHONE);
         assertThat(QuestionKind.of("How do I contact the safety representative?")).isEqualTo(QuestionKind.PHONE);
         assertThat(QuestionKind.DURATION.heldBy("Styrelsen väljs för två år i taget.")).isTrue();
