@@ -22,7 +22,7 @@ class AnswerConfiguration {
     @Bean
     Answerer answerer(LlmProperties llm, Analysis analysis, Prompts prompts, AnswerProperties properties, Clock clock,
                       se.fragafacket.search.KnowledgeIndex index) {
-        var extractive = new ExtractiveAnswerer(analysis, prompts, properties, index::metadata);
+        var extractive = new ExtractiveAnswerer(analysis, prompts, properties, index::metadata, index::compoundHeads);
         if ("extractive".equals(llm.provider())) {
             log.info("Answering by extracting passages (no model server)");
             return extractive;

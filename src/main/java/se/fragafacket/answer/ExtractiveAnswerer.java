@@ -44,8 +44,18 @@ final class ExtractiveAnswerer implements Answerer {
     private volatile Scorer scorer;
     private final Map<String, List<Unit>> analysed = new ConcurrentHashMap<>();
 
+    private final java.util.function.BiFunction<String, Language, List<String>> compoundHeads;
+
     ExtractiveAnswerer(Analysis analysis, Prompts prompts, AnswerProperties properties,
                        Function<String, DocumentMetadata> documents) {
+        this(analysis, prompts, properties, documents, (text, language) -> List.of());
+    }
+
+    /** @param compoundHeads a text's compounds' heads, stemmed ({@code KnowledgeIndex#compoundHeads}) */
+    ExtractiveAnswerer(Analysis analysis, Prompts prompts, AnswerProperties properties,
+                       Function<String, DocumentMetadata> documents,
+                       java.util.function.BiFunction<String, Language, List<String>> compoundHeads) {
+        this.compoundHeads = compoundHeads;
         this.analysis = analysis;
         this.prompts = prompts;
         this.properties = properties;
@@ -182,7 +192,7 @@ final class ExtractiveAnswerer implements Answerer {
             if (analysed.size() > 10_000) {
                 analysed.clear();
             }
-            units = Unit.of(passage, analysis);
+            units = Unit.of(passage, analysis, compoundHeads);
             analysed.put(key, units);
         }
         return units;

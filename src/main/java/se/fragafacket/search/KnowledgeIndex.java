@@ -139,6 +139,28 @@ public final class KnowledgeIndex implements Closeable {
     private final String format;
 
     /**
+     * The heads of a text's compounds as the installed dictionaries split them, stemmed as the text's own words
+     * are ("medlemsmöten om pension" → "möt"), so a question's "möte" is held by a sentence's "medlemsmöten".
+     */
+    private static final Pattern LOWER_CASE_WORD = Pattern.compile("(?<![\\p{L}\\d-])\\p{Ll}\\p{L}*");
+
+    public List<String> compoundHeads(String text, Language language) {
+        if (!lexicon.has(language)) {
+            return List.of();
+        }
+        List<String> heads = new ArrayList<>();
+        Matcher words = LOWER_CASE_WORD.matcher(text);
+        while (words.find()) {
+            // a name's parts say nothing of what is asked: "Hyresgästföreningen" is no trade union
+            String head = lexicon.head(words.group(), language);
+            if (head != null) {
+                heads.addAll(analysis.terms(head, language));
+            }
+        }
+        return heads;
+    }
+
+    /**
      * The language a member's message is written in, from its function words and, where they do not tell, from
      * which general dictionary (Hunspell sv/nb, FreeDict's English) knows its words.
      */

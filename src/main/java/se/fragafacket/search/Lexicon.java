@@ -237,6 +237,21 @@ public final class Lexicon {
         return forms.all().subList(0, forms.lemmas());
     }
 
+    /**
+     * The last part of a compound as the dictionary splits it, as a lemma ("medlemsmöten" → "möte"): what the
+     * compound is (a "medlemsmöte" is a "möte"); null for a word that is no compound.
+     */
+    public String head(String word, Language language) {
+        Forms forms = forms(word, language);
+        if (forms.all().size() <= forms.lemmas()) {
+            return null;
+        }
+        String head = forms.all().get(forms.all().size() - 1);
+        // the whole word's lemma ends in it, or the split is no reading of the word ("samarbetar" is no "bete")
+        return forms.all().subList(0, forms.lemmas()).stream().anyMatch(lemma -> lemma.length() > head.length()
+                && lemma.endsWith(head)) ? head : null;
+    }
+
     /** A word's dictionary forms: the first {@code lemmas} of {@code all} are its lemmas, the rest its parts. */
     private record Forms(List<String> all, int lemmas) {
         static final Forms NONE = new Forms(List.of(), 0);

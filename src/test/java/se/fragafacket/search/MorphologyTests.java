@@ -34,6 +34,27 @@ class MorphologyTests {
     }
 
     @Test
+    void aCompoundsHeadIsWhatItIs() {
+        Lexicon lexicon = swedish();
+
+        assertThat(lexicon.head("medlemsmöten", Language.SV)).isEqualTo("möte");
+        assertThat(lexicon.head("förbundsmedlemmar", Language.SV)).isEqualTo("medlem");
+        assertThat(lexicon.head("medlemmar", Language.SV)).isNull(); // no compound
+    }
+
+    @Test
+    void aSentencesCompoundHeadsAreHeldButNotANamesParts(@org.junit.jupiter.api.io.TempDir Path directory)
+            throws java.io.IOException {
+        swedish();
+        try (KnowledgeIndex index = Indexes.open(directory)) {
+            Analysis analysis = new Analysis();
+            assertThat(index.compoundHeads("Vi ordnar medlemsmöten om pension.", Language.SV))
+                    .containsAll(analysis.terms("möte", Language.SV));
+            assertThat(index.compoundHeads("Vi träffar Hyresgästföreningen.", Language.SV)).isEmpty();
+        }
+    }
+
+    @Test
     void aCompoundIsSplitIntoDictionaryWordsAndNeverIntoAWordAcrossTheSeam() {
         Lexicon lexicon = swedish();
 

@@ -17,6 +17,16 @@ public record Stems(Set<String> set, String joined, int size) {
         return new Stems(new HashSet<>(sequence), " " + String.join(" ", sequence) + " ", sequence.size());
     }
 
+    /** A text's stems in order, and more stems it holds besides (its compounds' heads), in the set only. */
+    public static Stems of(List<String> sequence, List<String> besides) {
+        if (besides.isEmpty()) {
+            return of(sequence);
+        }
+        Set<String> set = new HashSet<>(sequence);
+        set.addAll(besides);
+        return new Stems(set, " " + String.join(" ", sequence) + " ", sequence.size());
+    }
+
     /** 1 for a word or phrase as asked, less for a compound or an inflection the stemmer left apart, 0 when absent. */
     public double match(TermGroup group) {
         double best = 0;

@@ -22,6 +22,15 @@ public record Unit(String text, boolean listItem, boolean beforeList, List<Strin
 
     /** A passage cut into its sentences and list items, each with its stems in the passage's language. */
     public static List<Unit> of(Passage passage, Analysis analysis) {
+        return of(passage, analysis, (text, language) -> List.of());
+    }
+
+    /**
+     * The same, each unit's stems also holding its compounds' heads ({@code heads}: a text's, stemmed), which a
+     * question's word may name ("möte" of "medlemsmöten"); the unit's words in order stay as written.
+     */
+    public static List<Unit> of(Passage passage, Analysis analysis,
+                                java.util.function.BiFunction<String, se.fragafacket.search.Language, List<String>> heads) {
         List<Unit> units = new ArrayList<>();
         String[] lines = passage.text().split("\n");
         for (int l = 0; l < lines.length; l++) {
@@ -29,7 +38,7 @@ public record Unit(String text, boolean listItem, boolean beforeList, List<Strin
             if (text.startsWith("• ")) {
                 String item = text.substring(2).strip();
                 List<String> sequence = analysis.terms(item, passage.language());
-                units.add(new Unit(item, true, false, sequence, Stems.of(sequence)));
+                units.add(new Unit(item, true, false, sequence, Stems.of(sequence, heads.apply(item, passage.language()))));
                 continue;
             }
             boolean listFollows = l + 1 < lines.length && lines[l + 1].strip().startsWith("• ");
@@ -41,7 +50,7 @@ public record Unit(String text, boolean listItem, boolean beforeList, List<Strin
                 if (!sentence.isEmpty()) {
                     List<String> sequence = analysis.terms(sentence, passage.language());
                     units.add(new Unit(sentence, false, listFollows && end == text.length(), sequence,
-                            Stems.of(sequence)));
+                            Stems.of(sequence, heads.apply(sentence, passage.language()))));
                 }
             }
         }

@@ -27,6 +27,16 @@ class FeaturesTests {
     }
 
     @Test
+    void aCompoundsHeadHoldsTheIdeaItNamesInTheSetButNotInTheWordsInOrder() {
+        Stems stems = Stems.of(List.of("medlemsmöt", "pension"), List.of("möt"));
+        TermGroup meeting = new TermGroup(java.util.Set.of("möt"), 1, false);
+        assertThat(stems.match(meeting)).isEqualTo(1);
+        assertThat(Stems.of(List.of("medlemsmöt", "pension")).match(meeting)).isZero();
+        assertThat(stems.joined()).isEqualTo(" medlemsmöt pension ");
+        assertThat(stems.size()).isEqualTo(2);
+    }
+
+    @Test
     void coverageWeighsRareIdeasAndCountsAKindOfFactNamedByTheQuestion() {
         List<TermGroup> asked = List.of(idea("medlemmar", 1, false), idea("Skåne", 3, true));
         assertThat(Features.coverage(asked, stems("Skåne har många medlemmar."), QuestionKind.OTHER, false)).isEqualTo(1.0);
