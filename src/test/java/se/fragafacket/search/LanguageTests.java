@@ -24,13 +24,7 @@ class LanguageTests {
             "Vi må følge opp og forsvare gode reglement|NO",
             "When is May Day in the 2024 plan?|EN",
             "Who is responsible for school information?|EN",
-            "12345|SV"})
-    void tellsTheLanguageOfShortTexts(String text, Language expected) {
-        assertThat(Language.detect(text)).isEqualTo(expected);
-    }
-
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
+            "12345|SV",
             // Snowball's stop words only Norwegian has ("vil"); a Swedish name's ö does not make it Swedish
             "Hvilket råd hos Arbetsförmedlingen vil LO-distriktet i Midt-Sverige ha innflytelse i?|NO",
             "Hva gjør de for medlemmer i Östergötland?|NO",
@@ -40,7 +34,7 @@ class LanguageTests {
             "Kan dig ju|SV",
             // a hyphenated word is one: the "a" of "a-kassan" is no English article
             "Ingår a-kassan i medlemsavgiften?|SV"})
-    void namesAndFunctionWordsFromSnowballsLists(String text, Language expected) {
+    void tellsTheLanguageOfShortTexts(String text, Language expected) {
         assertThat(Language.detect(text)).isEqualTo(expected);
     }
 
