@@ -9,22 +9,25 @@ import se.fragafacket.search.TermGroup;
 /**
  * Stems of a text, as a set and in order (for phrases), and how well they hold one idea of a question.
  */
-public record Stems(Set<String> set, String joined, int size) {
+public record Stems(Set<String> set, String joined, int size, Set<String> heads) {
 
     public static final Stems EMPTY = of(List.of());
 
     public static Stems of(List<String> sequence) {
-        return new Stems(new HashSet<>(sequence), " " + String.join(" ", sequence) + " ", sequence.size());
+        return new Stems(new HashSet<>(sequence), " " + String.join(" ", sequence) + " ", sequence.size(), Set.of());
     }
 
-    /** A text's stems in order, and more stems it holds besides (its compounds' heads), in the set only. */
-    public static Stems of(List<String> sequence, List<String> besides) {
-        if (besides.isEmpty()) {
+    /**
+     * A text's stems in order, and its compounds' heads: an idea a head names is held as a compound's head is
+     * ("möte" by "medlemsmöten", as "rekrytering" by "medlemsrekrytering"), not as the word itself ("LO-distrikt"
+     * is not quite held by "partidistrikt").
+     */
+    public static Stems of(List<String> sequence, List<String> heads) {
+        if (heads.isEmpty()) {
             return of(sequence);
         }
-        Set<String> set = new HashSet<>(sequence);
-        set.addAll(besides);
-        return new Stems(set, " " + String.join(" ", sequence) + " ", sequence.size());
+        return new Stems(new HashSet<>(sequence), " " + String.join(" ", sequence) + " ", sequence.size(),
+                Set.copyOf(heads));
     }
 
     /** 1 for a word or phrase as asked, less for a compound or an inflection the stemmer left apart, 0 when absent. */
@@ -38,12 +41,18 @@ public record Stems(Set<String> set, String joined, int size) {
                 continue;
             }
             best = Math.max(best, matchStem(alternative, set));
+            if (heads.contains(alternative)) {
+                best = Math.max(best, HEAD);
+            }
             if (best == 1) {
                 return 1;
             }
         }
         return best;
     }
+
+    /** How well a compound's head holds the idea it names: as a compound's written head does (below). */
+    static final double HEAD = 0.8;
 
     static double matchStem(String wanted, Set<String> stems) {
         if (stems.contains(wanted)) {
@@ -69,13 +78,15 @@ public record Stems(Set<String> set, String joined, int size) {
 
     public static Stems union(Stems... parts) {
         Set<String> set = new HashSet<>();
+        Set<String> heads = new HashSet<>();
         StringBuilder joined = new StringBuilder(" ");
         int size = 0;
         for (Stems part : parts) {
             set.addAll(part.set());
+            heads.addAll(part.heads());
             joined.append(part.joined().strip()).append(' ');
             size += part.size();
         }
-        return new Stems(set, joined.toString(), size);
+        return new Stems(set, joined.toString(), size, heads);
     }
 }
