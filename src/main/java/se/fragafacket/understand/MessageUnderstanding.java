@@ -83,8 +83,8 @@ public final class MessageUnderstanding {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
     /**
      * A figure in a claim ("LO Skåne has 250 000 members, is that right?"): it is what is checked, so it must not
-     * pick the sentence that repeats it (an older copy's) over the one stating the fact now. A year stays: it says
-     * which time is meant.
+     * pick the sentence that repeats it (an older copy's) over the one stating the fact now; it is asked for
+     * instead ("how many"). A year stays: it says which time is meant.
      */
     private static final Pattern CLAIMED_FIGURE = Pattern.compile(
             "(?<![\\p{L}\\d])(?!(?:19|20)\\d\\d(?![\\d  ]))\\d{1,3}(?:[  ]\\d{3})+(?:[.,]\\d+)?(?![\\p{L}\\d])"
@@ -207,10 +207,23 @@ public final class MessageUnderstanding {
 
     /** A question without the words that frame it; as written when nothing else is left. */
     static String unframed(String question) {
-        String claim = CLAIM.matcher(question).find() ? CLAIMED_FIGURE.matcher(question).replaceAll(" ") : question;
+        Matcher checked = CLAIM.matcher(question);
+        String claim = checked.find() ? CLAIMED_FIGURE.matcher(question).replaceAll(howMany(checked.group())) : question;
         String own = FRAME.matcher(claim).replaceAll(" ").replaceAll("\\s{2,}", " ").strip();
         own = LEFT_OVER.matcher(own).replaceAll("").strip();
         return own.chars().filter(Character::isLetterOrDigit).count() < 3 ? question : own;
+    }
+
+    /**
+     * What a claimed figure becomes: the question it leaves ("LO Skåne has how many members?"), in the claim's
+     * language, so the answer is asked to state a number.
+     */
+    private static String howMany(String frame) {
+        String lower = frame.toLowerCase(Locale.ROOT);
+        if (lower.matches("(?s).*\\b(jag|någon|stämmer|är)\\b.*")) {
+            return "hur många";
+        }
+        return lower.matches("(?s).*\\b(jeg|noen|stemmer|er)\\b.*") ? "hvor mange" : "how many";
     }
 
     /** Each question asked, a sentence with two joined questions split in two; parts too thin are kept together. */
