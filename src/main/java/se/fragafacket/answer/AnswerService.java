@@ -147,7 +147,7 @@ public class AnswerService {
      */
     /**
      * @param ideas per passage language, the question's ideas as searched and judged: each idea's alternatives
-     *              (stems) with its weight, so staff can see which words of the question reached the documents'
+     *              (stems) with its weight, so staff can see which words of the question reached the documents
      */
     public record Trial(Answer answer, List<Passage> passages, se.fragafacket.answer.extract.Decision decision,
                         Map<Language, List<se.fragafacket.search.TermGroup>> ideas) {

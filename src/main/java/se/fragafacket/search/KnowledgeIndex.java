@@ -138,12 +138,13 @@ public final class KnowledgeIndex implements Closeable {
     private final Lexicon lexicon;
     private final String format;
 
+    /** A word written in lower case, not the tail of a hyphenated one: a capitalised word is a name. */
+    private static final Pattern LOWER_CASE_WORD = Pattern.compile("(?<![\\p{L}\\d-])\\p{Ll}\\p{L}*");
+
     /**
      * The heads of a text's compounds as the installed dictionaries split them, stemmed as the text's own words
      * are ("medlemsmöten om pension" → "möt"), so a question's "möte" is held by a sentence's "medlemsmöten".
      */
-    private static final Pattern LOWER_CASE_WORD = Pattern.compile("(?<![\\p{L}\\d-])\\p{Ll}\\p{L}*");
-
     public List<String> compoundHeads(String text, Language language) {
         if (!lexicon.has(language)) {
             return List.of();
