@@ -259,7 +259,9 @@
       el('span', { className: 'small' }, Object.entries(c.features).filter(([, v]) => v !== 0)
         .map(([k, v]) => k + ' ' + v).join(' · ')))));
     const languages = { sv: 'svenska', no: 'norska', en: 'engelska' };
-    $('trial-ideas').replaceChildren(...Object.entries(result.ideas || {}).map(([language, ideas]) => el('li', {},
+    const ideasByLanguage = Object.entries(result.ideas || {})
+      .sort(([a], [b]) => Object.keys(languages).indexOf(a) - Object.keys(languages).indexOf(b));
+    $('trial-ideas').replaceChildren(...ideasByLanguage.map(([language, ideas]) => el('li', {},
       (languages[language] || language) + ': ' + ideas.map((i) => (i.scope ? '*' : '') + i.alternatives.join('/')
         + ' (' + i.weight + ')').join(' · '))));
     $('trial-result').hidden = false;

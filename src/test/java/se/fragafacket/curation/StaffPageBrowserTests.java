@@ -104,6 +104,8 @@ class StaffPageBrowserTests extends CurationTestBase {
         assertThat(text("trial-answer")).contains("18 juni");
         WebElement passage = browser.findElements(By.cssSelector("#trial-passages li")).get(0);
         assertThat(passage.getText()).contains("poäng", "verksamhetsplan-2026-norrbotten", "Piteå", "används i svaret");
+        // the question's ideas as searched, per documents' language, with their weights
+        assertThat(text("trial-ideas")).startsWith("svenska: ").contains("sommarkonf (", "norska: ", "engelska: ");
         shot("provfraga", By.id("provfraga"));
 
         // keep it as a regression question
