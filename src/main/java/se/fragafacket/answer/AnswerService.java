@@ -144,8 +144,7 @@ public class AnswerService {
     /**
      * What a question would get, the passages retrieved for it, and — from the extractive answerer — each
      * candidate sentence's features and the reason for the decision (null with a model).
-     */
-    /**
+     *
      * @param ideas per passage language, the question's ideas as searched and judged: each idea's alternatives
      *              (stems) with its weight, so staff can see which words of the question reached the documents
      */

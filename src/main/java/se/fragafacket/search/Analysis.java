@@ -458,12 +458,16 @@ public final class Analysis {
     private static final CharArraySet ENGLISH_STOP_WORDS = englishStopWords();
 
     private static CharArraySet englishStopWords() {
+        CharArraySet set = new CharArraySet(snowballStopWords("english_stop.txt"), true);
+        set.addAll(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+        return CharArraySet.unmodifiableSet(set);
+    }
+
+    /** One of Snowball's stop word lists shipped in Lucene ("swedish_stop.txt"), as written there. */
+    static CharArraySet snowballStopWords(String file) {
         try (var reader = org.apache.lucene.util.IOUtils.getDecodingReader(java.util.Objects.requireNonNull(
-                SnowballFilter.class.getResourceAsStream("english_stop.txt"), "english_stop.txt"),
-                java.nio.charset.StandardCharsets.UTF_8)) {
-            CharArraySet set = new CharArraySet(org.apache.lucene.analysis.WordlistLoader.getSnowballWordSet(reader), true);
-            set.addAll(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-            return CharArraySet.unmodifiableSet(set);
+                SnowballFilter.class.getResourceAsStream(file), file), java.nio.charset.StandardCharsets.UTF_8)) {
+            return org.apache.lucene.analysis.WordlistLoader.getSnowballWordSet(reader);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

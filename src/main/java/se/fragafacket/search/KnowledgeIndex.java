@@ -679,7 +679,7 @@ public final class KnowledgeIndex implements Closeable {
                 boolean guessed = alternatives.stream().anyMatch(weak::contains);
                 // an English idea none of whose translations the passages hold may be a sense the dictionary gives
                 // ("row" as "roddbåt") or a word it lacks, more often than an idea the documents do not hold
-                boolean untranslated = df == 0 && target != language && (target == Language.EN || language == Language.EN);
+                boolean untranslated = df == 0 && Language.translatedBetween(target, language);
                 groups.add(new TermGroup(Set.copyOf(alternatives), foreign || guessed || untranslated ? idf / 2 : idf,
                         scopes.get(i)));
             }
@@ -701,7 +701,7 @@ public final class KnowledgeIndex implements Closeable {
         if (target == asked || group.scope() || group.alternatives().size() > 1) {
             return true;
         }
-        if (target != Language.EN && asked != Language.EN) {
+        if (!Language.translatedBetween(target, asked)) {
             return true; // "bemanningsgrupper", "ombudsman", "tariff" are both
         }
         String only = group.alternatives().iterator().next();

@@ -66,17 +66,18 @@ public enum Language {
         }
 
         private static Set<String> snowball(String file) {
-            try (var reader = org.apache.lucene.util.IOUtils.getDecodingReader(java.util.Objects.requireNonNull(
-                    org.apache.lucene.analysis.snowball.SnowballFilter.class.getResourceAsStream(file), file),
-                    java.nio.charset.StandardCharsets.UTF_8)) {
-                Set<String> words = new HashSet<>();
-                org.apache.lucene.analysis.WordlistLoader.getSnowballWordSet(reader)
-                        .forEach(word -> words.add(new String((char[]) word)));
-                return words;
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            Set<String> words = new HashSet<>();
+            Analysis.snowballStopWords(file).forEach(word -> words.add(new String((char[]) word)));
+            return words;
         }
+    }
+
+    /**
+     * Whether words of one language reach a text in the other only through translation: English and Swedish or
+     * Norwegian. Swedish and Norwegian share most words of working life, and names are spelled alike.
+     */
+    public static boolean translatedBetween(Language a, Language b) {
+        return a != b && (a == EN || b == EN);
     }
 
     public String code() {

@@ -71,12 +71,12 @@ public final class SynonymsExpansion {
         return () -> general;
     }
 
-    /** Only the organisation's rules. */
     /** Whether the English dictionaries know the word (any form: "members", "phone"). */
     public boolean knowsEnglish(String word) {
         return !bridge.translate(word).isEmpty();
     }
 
+    /** Only the organisation's rules. */
     public static SynonymsExpansion of(Analysis analysis, Synonyms organisation) {
         return new SynonymsExpansion(analysis, () -> organisation, Map.of(), Lexicon.none(), false, Thesaurus.none());
     }

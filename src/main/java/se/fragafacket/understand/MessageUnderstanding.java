@@ -65,10 +65,7 @@ public final class MessageUnderstanding {
             + ")(?:\\s+(?:egentligen|eigentlig|exactly|actually|då|da|then|här|her|here))?[\\s?.!]*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-    /**
-     * Words that frame what is asked without adding to it: hearsay ("jag har hört att …"), a check ("stämmer det?",
-     * "i så fall"), a request to tell ("kan du berätta", "can you tell me"), wondering ("jag undrar", "vet du").
-     */
+    /** Hearsay ("jag har hört att …", "I read somewhere that") or a check ("stämmer det?", "is that still right?"). */
     private static final String CLAIM_FRAME =
             "\\b(?:jag\\s+(?:har\\s+)?(?:hört|läst|sett|fått\\s+höra|hörde|läste|såg|fick\\s+höra)|någon\\s+(?:sa|har\\s+sagt)"
                     + "|jeg\\s+(?:har\\s+)?(?:hørt|lest|sett|hørte|leste|så)|noen\\s+(?:sa|har\\s+sagt)"
@@ -78,7 +75,7 @@ public final class MessageUnderstanding {
                     + "|on\\s+the\\s+(?:web|internet)))?\\s+(?:att|at|that)\\b"
                     + "|\\b(?:stämmer\\s+det|är\\s+det\\s+sant|stemmer\\s+det|er\\s+det\\s+sant|is\\s+(?:that|it)(?:\\s+still)?\\s+(?:true|right|correct))"
                     + "(?:\\s+(?:fortfarande|fortsatt|fremdeles|still))?(?:\\s+(?:att|at|that))?\\b";
-    /** Hearsay or a check: what follows is a claim the member wants checked, not the fact's own words. */
+    /** What follows is a claim the member wants checked, not the fact's own words. */
     private static final Pattern CLAIM = Pattern.compile(CLAIM_FRAME,
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
     /**
@@ -89,6 +86,10 @@ public final class MessageUnderstanding {
     private static final Pattern CLAIMED_FIGURE = Pattern.compile(
             "(?<![\\p{L}\\d])(?!(?:19|20)\\d\\d(?![\\d  ]))\\d{1,3}(?:[  ]\\d{3})+(?:[.,]\\d+)?(?![\\p{L}\\d])"
                     + "|(?<![\\p{L}\\d])(?!(?:19|20)\\d\\d(?![\\d]))\\d+(?:[.,]\\d+)?(?![\\p{L}\\d])");
+    /**
+     * Words that frame what is asked without adding to it: a claim's frame, "i så fall", a request to tell ("kan du
+     * berätta", "can you tell me"), wondering ("jag undrar", "vet du").
+     */
     private static final Pattern FRAME = Pattern.compile(CLAIM_FRAME
                     + "|\\b(?:(?:och|og|and)\\s+)?(?:i\\s+så\\s+fall|if\\s+so)\\b"
                     + "|\\b(?:kan|skulle)\\s+(?:du|ni)\\s+(?:kunna\\s+)?(?:berätta|säga|förklara)(?:\\s+för\\s+mig)?\\b"

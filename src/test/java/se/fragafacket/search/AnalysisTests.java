@@ -11,22 +11,23 @@ class AnalysisTests {
     @Test
     void anEnglishQuestionsFunctionWordsAreNoIdeasOfIt() {
         // Snowball's English stop list, as Swedish and Norwegian have theirs: only the content is left
-        assertThat(analysis.queryTerms("How many members does your district have from our unions?", Language.EN))
-                .containsExactlyElementsOf(analysis.terms("members district unions", Language.EN));
+        assertIdeas("How many members does your district have from our unions?", Language.EN, "members district unions");
         assertThat(analysis.queryTerms("Who were they?", Language.EN)).isEmpty();
-        assertThat(analysis.queryTerms("Hur många medlemmar har distriktet?", Language.SV))
-                .containsExactlyElementsOf(analysis.terms("medlemmar distriktet", Language.SV));
+        assertIdeas("Hur många medlemmar har distriktet?", Language.SV, "medlemmar distriktet");
     }
 
     @Test
     void modalVerbsAndWhomAClaimIsAccordingToAreNoIdeas() {
         // as English Snowball lists "should": a dictionary would translate Norwegian "bør" as "börs"
-        assertThat(analysis.queryTerms("Hvordan bør styret være sammensatt, ifølge LO?", Language.NO))
-                .containsExactlyElementsOf(analysis.terms("styret sammensatt LO", Language.NO));
-        assertThat(analysis.queryTerms("Hur bör styrelsen vara sammansatt enligt LO?", Language.SV))
-                .containsExactlyElementsOf(analysis.terms("styrelsen sammansatt LO", Language.SV));
-        assertThat(analysis.queryTerms("How must the board be made up according to LO?", Language.EN))
-                .containsExactlyElementsOf(analysis.terms("board made up LO", Language.EN));
+        assertIdeas("Hvordan bør styret være sammensatt, ifølge LO?", Language.NO, "styret sammensatt LO");
+        assertIdeas("Hur bör styrelsen vara sammansatt enligt LO?", Language.SV, "styrelsen sammansatt LO");
+        assertIdeas("How must the board be made up according to LO?", Language.EN, "board made up LO");
+    }
+
+    /** A question's ideas are exactly the stems of {@code ideas}, in their order. */
+    private void assertIdeas(String question, Language language, String ideas) {
+        assertThat(analysis.queryTerms(question, language)).as(question)
+                .containsExactlyElementsOf(analysis.terms(ideas, language));
     }
 
     @Test

@@ -2,6 +2,8 @@ package se.fragafacket.understand;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import se.fragafacket.search.Analysis;
 import se.fragafacket.search.Language;
@@ -63,29 +65,29 @@ class MessageUnderstandingTests {
 
     @Test
     void wordsThatFrameAQuestionAreDropped() {
-        assertThat(understanding.read("Jag har hört att LO har ett samarbete med facket i Norge – stämmer det, och i så fall med vilka?")
-                .questions()).containsExactly("LO har ett samarbete med facket i Norge – med vilka?");
-        assertThat(understanding.read("I heard that the board meets monthly, is that right?").questions())
+        assertThat(questions("Jag har hört att LO har ett samarbete med facket i Norge – stämmer det, och i så fall med vilka?"))
+                .containsExactly("LO har ett samarbete med facket i Norge – med vilka?");
+        assertThat(questions("I heard that the board meets monthly, is that right?"))
                 .containsExactly("the board meets monthly?");
-        assertThat(understanding.read("Jeg lurer på hvor mange medlemmer LO har?").questions())
+        assertThat(questions("Jeg lurer på hvor mange medlemmer LO har?"))
                 .containsExactly("hvor mange medlemmer LO har?");
-        assertThat(understanding.read("Can you tell me who leads LO in Trondheim?").questions())
+        assertThat(questions("Can you tell me who leads LO in Trondheim?"))
                 .containsExactly("who leads LO in Trondheim?");
         // hearsay in the past tense, and where it was read; a check on whether it still holds, and the figure
         // checked asked for instead (it would pick an older copy repeating it), a year kept (it says which time is meant)
-        assertThat(understanding.read("I read somewhere that LO Skåne has 250 000 members, is that right?").questions())
+        assertThat(questions("I read somewhere that LO Skåne has 250 000 members, is that right?"))
                 .containsExactly("LO Skåne has how many members?");
-        assertThat(understanding.read("Jeg leste at skoleinformatørene møter 7 000 elever i året. Stemmer det fortsatt?")
-                .questions()).containsExactly("skoleinformatørene møter hvor mange elever i året.");
-        assertThat(understanding.read("Jag har hört att kongressen 2025 kostar 1 500,50 kr, stämmer det?").questions())
+        assertThat(questions("Jeg leste at skoleinformatørene møter 7 000 elever i året. Stemmer det fortsatt?"))
+                .containsExactly("skoleinformatørene møter hvor mange elever i året.");
+        assertThat(questions("Jag har hört att kongressen 2025 kostar 1 500,50 kr, stämmer det?"))
                 .containsExactly("kongressen 2025 kostar hur många kr?");
         // without a claim, a figure is what is asked about
-        assertThat(understanding.read("Can you tell me who got 250 000 kr?").questions())
+        assertThat(questions("Can you tell me who got 250 000 kr?"))
                 .containsExactly("who got 250 000 kr?");
-        assertThat(understanding.read("Jag läste på nätet att avgiften höjs, stämmer det fortfarande?").questions())
+        assertThat(questions("Jag läste på nätet att avgiften höjs, stämmer det fortfarande?"))
                 .containsExactly("avgiften höjs?");
         // a frame that is all the question says is kept: there is nothing else to ask
-        assertThat(understanding.read("Stämmer det?").questions()).containsExactly("Stämmer det?");
+        assertThat(questions("Stämmer det?")).containsExactly("Stämmer det?");
     }
 
     @Test
@@ -104,5 +106,10 @@ class MessageUnderstandingTests {
     @Test
     void emojiAndEmoticonsAreRemoved() {
         assertThat(MessageUnderstanding.withoutEmoji("Hej 👋🏽 :) vad gör LO? ❤️").strip()).isEqualTo("Hej vad gör LO?");
+    }
+
+    /** The questions a message asks, as understood. */
+    private List<String> questions(String message) {
+        return understanding.read(message).questions();
     }
 }

@@ -81,8 +81,7 @@ public final class Features {
         f.put("scopeHeld", scopeHeld(setting.names(), name -> setting.holds(name, documentNames)));
         // names are compared as written: Swedish and Norwegian share them, English translates some ("Central
         // Sweden"), so across English only the names that can be compared are (see Setting#namesComparable)
-        boolean translated = language != question.language()
-                && (language == Language.EN || question.language() == Language.EN);
+        boolean translated = Language.translatedBetween(language, question.language());
         Set<String> documentWords = setting.documentWords().getOrDefault(documentId, none);
         f.put("scopeAbsent", scopeAbsent(translated ? setting.namesComparable() : setting.names(),
                 name -> setting.holds(name, documentWords)));

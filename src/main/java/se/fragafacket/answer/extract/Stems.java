@@ -23,11 +23,8 @@ public record Stems(Set<String> set, String joined, int size, Set<String> heads)
      * is not quite held by "partidistrikt").
      */
     public static Stems of(List<String> sequence, List<String> heads) {
-        if (heads.isEmpty()) {
-            return of(sequence);
-        }
-        return new Stems(new HashSet<>(sequence), " " + String.join(" ", sequence) + " ", sequence.size(),
-                Set.copyOf(heads));
+        Stems words = of(sequence);
+        return heads.isEmpty() ? words : new Stems(words.set(), words.joined(), words.size(), Set.copyOf(heads));
     }
 
     /** 1 for a word or phrase as asked, less for a compound or an inflection the stemmer left apart, 0 when absent. */
