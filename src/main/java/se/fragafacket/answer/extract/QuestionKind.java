@@ -17,6 +17,17 @@ public enum QuestionKind {
             // until when it holds: "gäller fram till 2026", "frem til 31. desember", "2024–2026"
             + "|\\b(fram till|till och med|t\\.o\\.m\\.|frem til|til og med|until|through|till|til)\\s+(\\d{1,2}\\.?\\s+\\p{L}+|(19|20)\\d\\d\\b)"
             + "|\\b(19|20)\\d\\d\\s*[–-]\\s*((19|20)\\d\\d|\\d\\d)\\b"),
+    /**
+     * "Vad kostar kursen?", "Hur mycket betalar man?": an amount of money ("170 kronor", "80 procent av lönen") or
+     * that it costs nothing answers it; a sentence about the course without one does not.
+     */
+    PRICE("\\b(vad|hur mycket|hva|hvor mye|what|how much)(\\s+[\\p{L}-]+){0,3}?\\s+(kost\\w*|koster|cost\\w*|pris\\w*|price\\w*"
+            + "|\\w*avgift\\w*|fee|fees|betala\\w*|betale\\w*|betaler|pay|pays|paid)\\b"
+            + "|\\b(hur dyr\\w*|hvor dyr\\w*|how expensive)\\b",
+            "^(kost|pris|price|cost|avgift|fee)",
+            "\\d[\\d  ]*(:-|:–|,-)?\\s*(kr|kronor|krona|kroner|sek|nok|euro|eur|€|öre)(?!\\p{L})"
+            + "|\\b(gratis|kostnadsfri\\w*|avgiftsfri\\w*|vederlagsfri\\w*|free of charge|utan kostnad|uten kostnad"
+            + "|ingen avgift|ingen kostnad|ingen egenavgift|bekostas|betalas av|dekkes av|betales av)\\b"),
     NUMBER("\\b(hur många|hur mycket|hur stor|hvor mange|hvor mye|hvor stor|how many|how much|how large|antal|antalet)\\b",
             "^(antal|andel|procent|percent|prosent|siffr|tal)",
             "\\b\\d[\\d  ]*\\b|\\b(två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|trettio|fyrtio|femtio|hundra|tusen|fire|seks|syv|åtte|ti|two|three|four|five|six|seven|eight|nine|ten|dussin|drygt|nästan|hälften|halva|halvparten|en tredjedel|en fjärdedel|var tredje|var fjärde|majoriteten|flertalet|de flesta|de fleste|half|a third|most)\\b"),
@@ -90,11 +101,11 @@ public enum QuestionKind {
     }
 
     /**
-     * A number, a date, a phone number or an address is either there or not: a passage without one does not
-     * answer "hur många", "när" or "vilket nummer", however much else of the question it holds.
+     * A number, an amount, a date, a phone number or an address is either there or not: a passage without one does
+     * not answer "hur många", "vad kostar", "när" or "vilket nummer", however much else of the question it holds.
      */
     public boolean needsEvidence() {
-        return this == NUMBER || this == DATE || this == PHONE || this == EMAIL || this == DURATION;
+        return this == NUMBER || this == PRICE || this == DATE || this == PHONE || this == EMAIL || this == DURATION;
     }
 
     /** A question after a single fact is best answered by one sentence; others by the passage's gist. */

@@ -91,6 +91,24 @@ class QuestionAnalysisTests {
     }
 
     @Test
+    void aQuestionAfterACostAsksForAnAmountOfMoney() {
+        assertThat(QuestionKind.of("Vad kostar grundkursen?")).isEqualTo(QuestionKind.PRICE);
+        assertThat(QuestionKind.of("Hur mycket betalar man i medlemsavgift?")).isEqualTo(QuestionKind.PRICE);
+        assertThat(QuestionKind.of("Hva koster kurset?")).isEqualTo(QuestionKind.PRICE);
+        assertThat(QuestionKind.of("How much does it cost to go to the study conference?")).isEqualTo(QuestionKind.PRICE);
+        assertThat(QuestionKind.of("What is the fee for students?")).isEqualTo(QuestionKind.PRICE);
+        // a yes/no question about paying, or a "how many", is not after an amount
+        assertThat(QuestionKind.of("Kan jag slippa betala avgiften när jag är föräldraledig?")).isNotEqualTo(QuestionKind.PRICE);
+        assertThat(QuestionKind.of("Hur många medlemmar betalar avgift?")).isEqualTo(QuestionKind.NUMBER);
+        assertThat(QuestionKind.PRICE.heldBy("Tjänar du under 15 000 kronor betalar du 170 kronor i månaden.")).isTrue();
+        assertThat(QuestionKind.PRICE.heldBy("Målet är att 25% av ledamöterna ska vara under 30 år.")).isFalse();
+        assertThat(QuestionKind.PRICE.heldBy("Kursen är kostnadsfri för medlemmar.")).isTrue();
+        assertThat(QuestionKind.PRICE.heldBy("Kursen är två dagar lång och ges i Linköping.")).isFalse();
+        assertThat(QuestionKind.PRICE.heldBy("Studiekonferens 1-3 oktober, alltid vecka 40")).isFalse();
+        assertThat(QuestionKind.PRICE.needsEvidence()).isTrue();
+    }
+
+    @Test
     void aQuestionIsReadOnceInItsConversationAndOnlyAFollowUpCarriesTheEarlierTurn() {
         QuestionAnalysis followUp = QuestionAnalysis.read("Vilket telefonnummer har hon?", Language.SV, analysis,
                 "Vem leder LO i Trondheim?", Set.of("lo-trondheim"), "Leder er Ingrid Haugen.");
