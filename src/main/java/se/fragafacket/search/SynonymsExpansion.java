@@ -100,14 +100,17 @@ public final class SynonymsExpansion {
         List<Synonyms.Match> out = new ArrayList<>(organisation.get().matches(text, language));
         Map<Set<String>, Synonyms.Match> more = new LinkedHashMap<>();
         List<String> words = words(text, language);
+        Synonyms dictionary = general.get().get(language);
         if (norwegianToSwedish && language == Language.NO) {
             for (String word : words) {
                 List<String> swedish = BilingualLexicon.swedishSpellings(word).stream()
                         .filter(form -> lexicon.isWord(form, Language.SV)).toList();
+                if (swedish.isEmpty() && !known.test(word)) {
+                    swedish = swedishCompound(word, dictionary, knownStem);
+                }
                 add(more, word, language, swedish, false);
             }
         }
-        Synonyms dictionary = general.get().get(language);
         if (dictionary != null) {
             for (Synonyms.Match match : dictionary.matches(text, language)) {
                 more.merge(match.coveredStems(), match, SynonymsExpansion::join);
@@ -168,6 +171,50 @@ public final class SynonymsExpansion {
 
     private static final int MAX_COMPOUND_PARTS = 12;
 
+    /**
+     * A Norwegian compound the documents do not hold, put together in Swedish from its parts as the Norwegian
+     * dictionary splits it, each part by its Swedish spelling or the Swedish–Norwegian dictionary ("utviklingsplan"
+     * → "utveckling" + "plan" → "utvecklingsplan", "grunnkurs" → "grundkurs"), where the knowledge base holds the
+     * Swedish compound; else nothing.
+     */
+    private List<String> swedishCompound(String word, Synonyms dictionary, Predicate<String> knownStem) {
+        List<String> all = lexicon.morphemes(word, Language.NO);
+        List<String> parts = all.subList(Math.min(all.size(), lexicon.lemmas(word, Language.NO).size()), all.size());
+        if (parts.size() != 2) {
+            return List.of();
+        }
+        List<String> heads = swedishWords(parts.get(0), dictionary);
+        List<String> tails = swedishWords(parts.get(1), dictionary);
+        for (String head : heads) {
+            for (String tail : tails) {
+                for (String joined : joinings(head, tail)) {
+                    if (knownStem.test(joined)) {
+                        return List.of(joined);
+                    }
+                }
+            }
+        }
+        return List.of();
+    }
+
+    /** A Norwegian word's Swedish words: its spelling if Swedish too, its Swedish spellings, its dictionary's words. */
+    private List<String> swedishWords(String norwegian, Synonyms dictionary) {
+        Set<String> out = new LinkedHashSet<>();
+        List<String> bases = new ArrayList<>(List.of(norwegian));
+        if (norwegian.length() > 4 && norwegian.endsWith("s")) {
+            bases.add(norwegian.substring(0, norwegian.length() - 1)); // a linking s: "arbeids" of "arbeidsmiljø"
+        }
+        for (String base : bases) {
+            Set<String> forms = new LinkedHashSet<>(List.of(base));
+            forms.addAll(BilingualLexicon.swedishSpellings(base));
+            if (dictionary != null) {
+                dictionary.matches(base, Language.NO).forEach(match -> forms.addAll(match.words()));
+            }
+            forms.stream().filter(form -> lexicon.isWord(form, Language.SV)).forEach(out::add);
+        }
+        return out.stream().limit(MAX_COMPOUND_PARTS).toList();
+    }
+
     private static List<String> candidates(EnglishBridge.Translations t) {
         Set<String> all = new LinkedHashSet<>(t.swedish());
         all.addAll(t.norwegian());
@@ -195,7 +242,10 @@ public final class SynonymsExpansion {
         }
     }
 
-    /** A Swedish or Norwegian compound of two words: as they are, with a linking s, or without the first's final vowel. */
+    /**
+     * A Swedish or Norwegian compound of two words: as they are, with a linking s, or without the first's final
+     * vowel, bare or with a linking s in its place.
+     */
     static List<String> joinings(String head, String tail) {
         Set<String> out = new LinkedHashSet<>();
         out.add(head + tail);
@@ -203,6 +253,7 @@ public final class SynonymsExpansion {
         char last = head.charAt(head.length() - 1);
         if (head.length() > 3 && "aeo".indexOf(last) >= 0) {
             out.add(head.substring(0, head.length() - 1) + tail);
+            out.add(head.substring(0, head.length() - 1) + "s" + tail); // "arbete" + "miljö" → "arbetsmiljö"
         }
         return List.copyOf(out);
     }

@@ -100,6 +100,28 @@ class MorphologyTests {
     }
 
     @Test
+    void aNorwegianCompoundIsPutTogetherInSwedishFromItsParts() {
+        assumeTrue(Files.isReadable(HUNSPELL.resolve("nb_NO.dic")), "hunspell-no is not installed (.ci/run installs it)");
+        swedish();
+        Analysis analysis = new Analysis();
+        java.util.Set<String> documents = java.util.Set.of("grundkurs", "arbetsmiljö");
+        // two lines of a Swedish–Norwegian dictionary, as FreeDict's swe-nor gives them
+        Synonyms dictionary = Synonyms.general(analysis, "grund, grunn\narbete, arbeid", Language.NO);
+        SynonymsExpansion expansion = new SynonymsExpansion(analysis, () -> Synonyms.none(analysis),
+                java.util.Map.of(Language.NO, dictionary), Indexes.LEXICON, true, Thesaurus.none());
+
+        List<Synonyms.Match> matches = expansion.matches("Når er grunnkurs om arbeidsmiljøet?", Language.NO,
+                documents::contains, documents::contains);
+
+        // "grunn" is Swedish "grund" by the dictionary; "arbeids" is "arbeid" and a linking s, "miljø" is "miljö"
+        assertThat(matches).anySatisfy(m -> assertThat(m.words()).contains("grundkurs", "grunnkurs"));
+        assertThat(matches).anySatisfy(m -> assertThat(m.words()).contains("arbetsmiljö"));
+        // where the documents hold no such compound, nothing is made up
+        List<Synonyms.Match> none = expansion.matches("Når er grunnkurs?", Language.NO, word -> false, word -> false);
+        assertThat(none).noneSatisfy(m -> assertThat(m.words()).contains("grundkurs"));
+    }
+
+    @Test
     void theOnePassAnalysisGivesTheAnalyzersTermsForEveryField() throws IOException {
         Analysis analysis = new Analysis();
         List<Path> files;
