@@ -42,21 +42,22 @@ public final class Analysis {
                     "prata", "snacka", "människa", "person", "hjälp", "hjälpa", "behöver", "få", "gå", "går", "gick",
                     // modal verbs, as English Snowball lists "should" and "must", and whom a claim is according to
                     "bör", "borde", "måste", "enligt",
-                    // prepositions and indefinite pronouns Snowball's list lacks: closed classes, never the topic
-                    "hos", "bland", "genom", "kring", "trots", "per", "via", "inför", "förutom", "någonting", "nåt", "nånting"),
+                    // prepositions and indefinite pronouns Snowball's list lacks: closed classes, never the topic ("per" is
+                    // left out: it is also a name, "Per Ek")
+                    "hos", "bland", "genom", "kring", "trots", "via", "inför", "förutom", "någonting", "nåt", "nånting"),
             Language.NO, List.of("hva", "hvem", "hvilke", "hvilket", "hvilken", "hvordan", "mange", "mye", "når",
                     "hvor", "hvorfor", "finnes", "gjør", "gjøre", "gjøres", "gjort", "skal", "kan", "jeg", "meg", "man", "idag",
                     "lenge", "ofte", "stor", "stort", "heter", "ligger",
                     "innebærer", "betyr", "fortell", "vite", "vil", "noen", "noe",
                     "snakke", "menneske", "person", "hjelp", "hjelpe", "trenger", "få", "gå", "går", "gikk",
                     "bør", "burde", "må", "måtte", "ifølge",
-                    "hos", "blant", "gjennom", "rundt", "tross", "per", "via", "foran", "utenom", "noenting"),
+                    "hos", "blant", "gjennom", "rundt", "tross", "via", "foran", "utenom", "noenting"),
             Language.EN, List.of("what", "who", "which", "how", "many", "much", "when", "where", "why", "does", "do",
                     "did", "can", "could", "should", "would", "i", "me", "my", "tell", "know", "want", "about",
                     "today", "there", "is", "are", "please", "long", "often", "large", "big", "called", "named", "located",
                     "have", "has", "had", "been", "being", "part", "go", "goes", "going",
                     "talk", "speak", "human", "person", "someone", "help", "need", "get", "must", "according",
-                    "among", "via", "per", "despite", "anything", "something", "anyone", "anybody", "somebody",
+                    "among", "via", "despite", "anything", "something", "anyone", "anybody", "somebody",
                     "everything", "everyone"));
 
     private final Map<Language, Analyzer> stemming = new EnumMap<>(Language.class);

@@ -113,9 +113,13 @@ public enum QuestionKind {
         return this != OTHER && this != DEFINITION && this != LIST;
     }
 
-    /** The kind has a form a sentence can be seen to hold (a number, a date, an enumeration…). */
+    /**
+     * The kind has a form a sentence can be seen to hold (a number, a date, an enumeration…), which speaks for the
+     * sentence. Not a price: a page names many amounts (wages, other fees, other unions'), so an amount does not
+     * show that the sentence is about the thing asked; only a sentence without one is known not to answer.
+     */
     public boolean hasEvidence() {
-        return evidence != null && this != DEFINITION;
+        return evidence != null && this != DEFINITION && this != PRICE;
     }
 
     private static final Pattern LIST_WORD = Pattern.compile(
