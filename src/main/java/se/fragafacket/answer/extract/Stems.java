@@ -68,6 +68,8 @@ public record Stems(Set<String> set, String joined, int size, Set<String> heads)
                 best = Math.max(best, 0.7); // a compound's inflected head
             } else if (stem.length() >= 5 && wanted.length() > stem.length() + 2 && wanted.endsWith(stem)) {
                 best = Math.max(best, 0.5); // "medlemsrekrytering" asked, "rekrytering" written
+            } else if (wanted.length() >= 5 && stem.length() > wanted.length() + 3 && stem.startsWith(wanted)) {
+                best = Math.max(best, 0.5); // "video" asked, "videoprosjekter" written: what the compound is about
             }
         }
         return best;

@@ -37,6 +37,15 @@ class FeaturesTests {
     }
 
     @Test
+    void aCompoundsWrittenFirstPartHoldsTheIdeaHalfway() {
+        TermGroup video = new TermGroup(Set.of("video"), 1, false);
+        assertThat(Stems.of(List.of("historisk", "videoprosjekt")).match(video)).isEqualTo(0.5);
+        assertThat(Stems.of(List.of("videon")).match(video)).isEqualTo(0.9); // an inflection, as before
+        // a short word is no first part: "med" is not held by "medlem"
+        assertThat(Stems.of(List.of("medlemsavgift")).match(new TermGroup(Set.of("med"), 1, false))).isZero();
+    }
+
+    @Test
     void coverageWeighsRareIdeasAndCountsAKindOfFactNamedByTheQuestion() {
         List<TermGroup> asked = List.of(idea("medlemmar", 1, false), idea("Skåne", 3, true));
         assertThat(Features.coverage(asked, stems("Skåne har många medlemmar."), QuestionKind.OTHER, false)).isEqualTo(1.0);
