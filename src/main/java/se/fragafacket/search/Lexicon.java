@@ -243,18 +243,28 @@ public final class Lexicon {
      */
     public String head(String word, Language language) {
         Forms forms = forms(word, language);
-        if (forms.all().size() <= forms.lemmas()) {
+        List<String> parts = forms.parts();
+        if (parts.isEmpty()) {
             return null;
         }
-        String head = forms.all().get(forms.all().size() - 1);
+        String head = parts.get(parts.size() - 1);
         // the whole word's lemma ends in it, or the split is no reading of the word ("samarbetar" is no "bete")
         return forms.all().subList(0, forms.lemmas()).stream().anyMatch(lemma -> lemma.length() > head.length()
                 && lemma.endsWith(head)) ? head : null;
     }
 
+    /** A compound's parts as the dictionary splits it ("grunnkurs" → grunn, kurs); empty for a word that is none. */
+    public List<String> parts(String word, Language language) {
+        return forms(word, language).parts();
+    }
+
     /** A word's dictionary forms: the first {@code lemmas} of {@code all} are its lemmas, the rest its parts. */
     private record Forms(List<String> all, int lemmas) {
         static final Forms NONE = new Forms(List.of(), 0);
+
+        List<String> parts() {
+            return all.subList(lemmas, all.size());
+        }
     }
 
     private Forms forms(String word, Language language) {

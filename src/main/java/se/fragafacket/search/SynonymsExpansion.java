@@ -178,8 +178,7 @@ public final class SynonymsExpansion {
      * Swedish compound; else nothing.
      */
     private List<String> swedishCompound(String word, Synonyms dictionary, Predicate<String> knownStem) {
-        List<String> all = lexicon.morphemes(word, Language.NO);
-        List<String> parts = all.subList(Math.min(all.size(), lexicon.lemmas(word, Language.NO).size()), all.size());
+        List<String> parts = lexicon.parts(word, Language.NO);
         if (parts.size() != 2) {
             return List.of();
         }

@@ -97,6 +97,8 @@ class MorphologyTests {
 
         assertThat(lexicon.lemmas("fagforeningene", Language.NO)).containsExactly("fagforening");
         assertThat(lexicon.morphemes("lokalorganisasjoner", Language.NO)).contains("organisasjon");
+        assertThat(lexicon.parts("grunnkurs", Language.NO)).containsExactly("grunn", "kurs");
+        assertThat(lexicon.parts("fagforeningene", Language.NO)).doesNotContain("fagforening"); // parts, not lemmas
     }
 
     @Test

@@ -18,8 +18,8 @@ public enum QuestionKind {
             + "|\\b(fram till|till och med|t\\.o\\.m\\.|frem til|til og med|until|through|till|til)\\s+(\\d{1,2}\\.?\\s+\\p{L}+|(19|20)\\d\\d\\b)"
             + "|\\b(19|20)\\d\\d\\s*[–-]\\s*((19|20)\\d\\d|\\d\\d)\\b"),
     /**
-     * "Vad kostar kursen?", "Hur mycket betalar man?": an amount of money ("170 kronor", "80 procent av lönen") or
-     * that it costs nothing answers it; a sentence about the course without one does not.
+     * "Vad kostar kursen?", "Hur mycket betalar man?": an amount of money ("170 kronor") or that it costs nothing
+     * answers it; a sentence about the course without one does not. A percentage is no price ("25% av ledamöterna").
      */
     PRICE("\\b(vad|hur mycket|hva|hvor mye|what|how much)(\\s+[\\p{L}-]+){0,3}?\\s+(kost\\w*|koster|cost\\w*|pris\\w*|price\\w*"
             + "|\\w*avgift\\w*|fee|fees|betala\\w*|betale\\w*|betaler|pay|pays|paid)\\b"
@@ -115,8 +115,10 @@ public enum QuestionKind {
 
     /**
      * The kind has a form a sentence can be seen to hold (a number, a date, an enumeration…), which speaks for the
-     * sentence. Not a price: a page names many amounts (wages, other fees, other unions'), so an amount does not
-     * show that the sentence is about the thing asked; only a sentence without one is known not to answer.
+     * sentence ({@code kindHeld}). Not a price: a page names many amounts (wages, other fees, other unions'), so an
+     * amount does not show that the sentence is about the thing asked; only a sentence without one is known not to
+     * answer. (A word of the question naming the price, "kostar", is still held where an amount stands, as any
+     * kind's name is: {@link #namedBy}.)
      */
     public boolean hasEvidence() {
         return evidence != null && this != DEFINITION && this != PRICE;
