@@ -86,9 +86,8 @@ public final class MetadataReader {
     private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "ma", "jun", "jul", "aug", "sep",
             "okt", "nov", "de");
     /** Words that say the date is the page's own: when it was written, checked or changed. */
-    private static final Pattern OWN = Pattern.compile(
-            "(granskad|uppdaterad|ändrad|publicerad|oppdatert|endret|publisert|updated|reviewed|published)",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CHARACTER_CLASS);
+    private static final List<String> OWN = List.of("granskad", "uppdaterad", "ändrad", "publicerad", "oppdatert", "endret",
+            "publisert", "updated", "reviewed", "published");
 
     private MetadataReader() {
     }
@@ -124,6 +123,9 @@ public final class MetadataReader {
 
     private static DocumentMetadata loBody(List<String> texts, String lo) {
         for (String text : texts) {
+            if (!text.contains("LO")) {
+                continue; // the pattern's every form holds it
+            }
             Matcher body = LO_BODY.matcher(text);
             if (body.find()) {
                 String kind = body.group(1);
@@ -158,7 +160,8 @@ public final class MetadataReader {
     public static LocalDate date(List<String> texts) {
         for (String text : texts) {
             for (String line : text.split("\n")) {
-                if (!OWN.matcher(line).find()) {
+                String lower = line.toLowerCase(Locale.ROOT);
+                if (OWN.stream().noneMatch(lower::contains)) {
                     continue;
                 }
                 LocalDate date = parseDate(line);

@@ -39,22 +39,24 @@ final class TextCleaner {
      * now …", "Från och med nu är du …"). A command in the middle of a sentence ("arbetsgivaren får inte
      * ignorera reglerna") is not one: it speaks of someone else.
      */
-    private static final Pattern ADDRESSES_ASSISTANT = Pattern.compile(String.join("|",
+    private static final int ADDRESS_FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
+    /** The forms that open the sentence (tried at its start only). */
+    static final Pattern OPENS_ADDRESS = Pattern.compile(String.join("|",
             "^\\W{0,3}(?:system|assistant|developer|system message|system prompt|systemprompt|systemmeddelande|systemmelding)\\s*[:>\\]]",
             "^\\W{0,3}(?:\\[/?inst]|<\\|?im_start|<<sys>>|<\\|system\\|>|###\\s*(?:instruction|system)\\b)",
             "^\\W{0,3}" + PLEASE + OVERRIDE + "\\b.{0,60}?\\b" + RULES,
             "^\\W{0,3}" + PLEASE + OVERRIDE + "\\s+(?:everything\\s+|allt\\s+|alt\\s+|what\\s+)?" + EARLIER + "\\b",
             "^\\W{0,3}" + PLEASE + "(?:bortse från|se bort fra|åsidosätt|skip|hoppa över|hopp over)\\b.{0,60}?\\b(?:instru\\w*|(?:system ?)?prompt\\w*)",
-            "\\b(?:you are|you're|du är|du er)\\s+(?:now\\s+|nu\\s+|nå\\s+)?(?:an?\\s+|en\\s+|ett\\s+)?(?:helpful\\s+|hjälpsam\\s+|hjelpsom\\s+)?"
-                    + MACHINE + "\\b",
             "^\\W{0,3}(?:(?:a\\s+)?(?:note|message|notice|meddelande|beskjed)\\s+)?(?:to|till|til)\\s+(?:the\\s+|den\\s+|det\\s+)?"
                     + "(?:ai[- ]?assistent\\w*|ai[- ]?assistant\\w*|ai|assistant\\w*|assistenten|chat ?bot\\w*|chattbot\\w*|language model|språkmodellen|modellen|the model)\\s*[:,!]",
             "^\\W{0,3}(?:hey|hi|hello|hej|hei|dear|kära|kjære)?\\s*" + MACHINE + "\\s*[:,]\\s",
             "^\\W{0,3}(?:you are now|du är nu|du er nå|from now on,? you|från och med nu (?:är|ska) du|fra nå av (?:er|skal) du|"
-                    + "new instructions|nya instruktioner|nye instruksjoner)\\b",
-            "\\b(?:reveal|print|repeat|avslöja|visa|skriv ut|upprepa|vis|gjenta)\\b.{0,30}\\b(?:your|dina|dine|din)\\s+"
-                    + "(?:system ?prompt|instructions|instruktioner|instruksjoner|prompt)\\b"),
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
+                    + "new instructions|nya instruktioner|nye instruksjoner)\\b"), ADDRESS_FLAGS);
+    /** The forms found anywhere in it: naming the reader a machine, asking for its instructions. */
+    static final Pattern NAMES_MACHINE = Pattern.compile("\\b(?:you are|you're|du är|du er)\\s+(?:now\\s+|nu\\s+|nå\\s+)?"
+            + "(?:an?\\s+|en\\s+|ett\\s+)?(?:helpful\\s+|hjälpsam\\s+|hjelpsom\\s+)?" + MACHINE + "\\b", ADDRESS_FLAGS);
+    static final Pattern ASKS_INSTRUCTIONS = Pattern.compile("\\b(?:reveal|print|repeat|avslöja|visa|skriv ut|upprepa|vis|gjenta)\\b"
+            + ".{0,30}\\b(?:your|dina|dine|din)\\s+(?:system ?prompt|instructions|instruktioner|instruksjoner|prompt)\\b", ADDRESS_FLAGS);
 
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u200B]+");
     /** A table of contents line: "INLEDNING ..... 2". */
@@ -91,7 +93,8 @@ final class TextCleaner {
                 continue;
             }
             StringBuilder kept = new StringBuilder();
-            for (String sentence : SENTENCE.split(lead.group(2))) {
+            String body = lead.group(2);
+            for (String sentence : mayEndSentence(body) ? SENTENCE.split(body) : new String[] {body}) {
                 if (addressesAssistant(sentence)) {
                     dropped.add(sentence.strip());
                     if (ROLE_MARKER.matcher(sentence).find()) {
@@ -114,9 +117,28 @@ final class TextCleaner {
         return out.substring(0, Math.max(0, out.length() - 1));
     }
 
+    /** Whether a sentence may end before the text's end (a full stop, ! ? or … before white space): else it is one. */
+    private static boolean mayEndSentence(String text) {
+        for (int i = 0; i + 1 < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == '.' || c == '!' || c == '?' || c == '…') && Character.isWhitespace(text.charAt(i + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether a sentence speaks to an AI assistant rather than to a reader. */
     static boolean addressesAssistant(String sentence) {
-        return ADDRESSES_ASSISTANT.matcher(SPACES.matcher(sentence).replaceAll(" ").strip()).find();
+        String text = (singleSpaced(sentence) ? sentence : SPACES.matcher(sentence).replaceAll(" ")).strip();
+        if (OPENS_ADDRESS.matcher(text).lookingAt()) {
+            return true;
+        }
+        // the two patterns that may match anywhere are scanned only where a word they need stands
+        String lower = text.toLowerCase(Locale.ROOT);
+        return (lower.contains("you are") || lower.contains("you're") || lower.contains("du är") || lower.contains("du er"))
+                && NAMES_MACHINE.matcher(text).find()
+                || (lower.contains("prompt") || lower.contains("instru")) && ASKS_INSTRUCTIONS.matcher(text).find();
     }
 
     /** The line cleaned, or empty when nothing of it is worth keeping. */

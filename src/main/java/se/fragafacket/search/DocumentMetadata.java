@@ -131,7 +131,21 @@ public record DocumentMetadata(String title, String organisation, String distric
         if (value == null) {
             return null;
         }
-        String stripped = SPACES.matcher(value.strip()).replaceAll(" "); // compiled once: a restart reads every record
+        String stripped = value.strip();
+        if (!singleSpaced(stripped)) {
+            stripped = SPACES.matcher(stripped).replaceAll(" "); // compiled once: a restart reads every record
+        }
         return stripped.isEmpty() ? null : stripped;
+    }
+
+    /** No white space but single plain spaces: nothing for {@link #SPACES} to change (most values, read at every restart). */
+    private static boolean singleSpaced(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == ' ' ? i + 1 < value.length() && value.charAt(i + 1) == ' ' : c <= ' ' && Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -244,8 +244,9 @@ public final class KnowledgeIndex implements Closeable {
         // whom and what the document is about, which a passage seldom repeats ("LO i Vestoppland"): a name asked
         // finds its documents' passages by it
         DocumentMetadata speaks = document.metadata();
+        String title = document.displayTitle();
         String aboutText = String.join("\n", document.documentId().replace('-', ' ').replace('_', ' '),
-                document.displayTitle(), java.util.Objects.toString(speaks.organisation(), ""),
+                title, java.util.Objects.toString(speaks.organisation(), ""),
                 java.util.Objects.toString(speaks.district(), ""), java.util.Objects.toString(speaks.region(), ""));
         // one field for all languages, so a name's rarity is counted among all passages; stemmed as each language
         // would stem it, so a question in any language finds it
@@ -263,7 +264,7 @@ public final class KnowledgeIndex implements Closeable {
             entry.add(new StringField(TYPE, "chunk", Field.Store.NO));
             entry.add(new StringField(DOC, document.documentId(), Field.Store.YES));
             entry.add(new StoredField(LANG, lang));
-            entry.add(new StoredField(TITLE, document.displayTitle())); // as members see it
+            entry.add(new StoredField(TITLE, title)); // as members see it
             entry.add(new StoredField(ORDINAL, i));
             entry.add(new StoredField(HEADING_PATH, chunk.headingPath()));
             entry.add(new StoredField(TEXT, chunk.text()));

@@ -114,8 +114,10 @@ class ScaleBenchmark {
             if (size <= peerMax) {
                 measurePeer(String.valueOf(size), folder);
             }
-            FileSystemUtils.deleteRecursively(folder);
-            FileSystemUtils.deleteRecursively(WORK.resolve("data-" + size));
+            if (!Boolean.getBoolean("scale.keep")) { // -Dscale.keep=true: the folders stay, e.g. to start the jar over them
+                FileSystemUtils.deleteRecursively(folder);
+                FileSystemUtils.deleteRecursively(WORK.resolve("data-" + size));
+            }
         }
         line("");
         line("| size | passages | ingestion passages/s | CPU ms/passage | restart: indexing / to ready | index | heap / RSS | chat p50/p95/p99, 1 client | CPU/answer | chat p50/p95/p99, 4 clients (answers/s) | health | dev cited |");
