@@ -96,7 +96,13 @@ public final class MessageUnderstanding {
                     + "|\\b(?:kan|kunne)\\s+(?:du|dere)\\s+(?:fortelle|forklare)(?:\\s+meg)?\\b"
                     + "|\\b(?:(?:can|could)\\s+you\\s+(?:please\\s+)?|(?:kan|kunne)\\s+(?:du|dere)\\s+)?(?:tell|explain\\s+to)\\s+me\\b"
                     + "|\\b(?:jag\\s+undrar|undrar\\s+(?:lite|bara)|jeg\\s+lurer\\s+på|i\\s+(?:was\\s+)?wonder(?:ing)?|vet\\s+(?:du|ni|dere)"
-                    + "|do\\s+you\\s+know)\\b",
+                    + "|do\\s+you\\s+know)\\b"
+                    // a classifier after a question word asks for the thing itself ("what kind of organisation" asks for
+                    // an organisation): the noun "kind" is not asked about, and its other senses (vänlig) mislead; "typ"
+                    // and "type" only before "av", where a noun surely follows ("Vilka typer finns?" asks about types)
+                    + "|(?<=\\b(?:what|which)\\s{1,3})(?:kinds?|sorts?|types?)\\s+of\\b"
+                    + "|(?<=\\b(?:vad\\s{1,3}f[öo]r|vilken|vilket|vilka)\\s{1,3})(?:slags|sorts|sorters|(?:typ|typer)\\s+av)\\b"
+                    + "|(?<=\\b(?:hva|hvilken|hvilket|hvilke)\\s{1,3})(?:slags|sorts|(?:type|typer)\\s+av)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
     /** Punctuation a removed frame leaves behind: "sidan – , med vilka?" → "sidan – med vilka?". */
     private static final Pattern LEFT_OVER = Pattern.compile("(?<=[,–—-])\\s*[,–—-]+|^[\\s,–—-]+|\\s*[,–—-]+\\s*(?=[?.!]|$)|\\s+(?=[,?.!])");

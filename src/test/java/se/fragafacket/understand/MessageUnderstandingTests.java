@@ -88,6 +88,16 @@ class MessageUnderstandingTests {
                 .containsExactly("avgiften höjs?");
         // a frame that is all the question says is kept: there is nothing else to ask
         assertThat(questions("Stämmer det?")).containsExactly("Stämmer det?");
+        // a classifier after a question word: the thing itself is asked for
+        assertThat(questions("What kind of organisation is LO in Vestoppland?"))
+                .containsExactly("What organisation is LO in Vestoppland?");
+        assertThat(questions("Which types of membership are there?")).containsExactly("Which membership are there?");
+        assertThat(questions("Vad för slags kurser finns det?")).containsExactly("Vad för kurser finns det?");
+        assertThat(questions("Vilken typ av avtal gäller?")).containsExactly("Vilken avtal gäller?");
+        assertThat(questions("Hva slags organisasjon er LO?")).containsExactly("Hva organisasjon er LO?");
+        // not where the word is the topic
+        assertThat(questions("Is the boss kind to the staff?")).containsExactly("Is the boss kind to the staff?");
+        assertThat(questions("Vilka typer finns?")).containsExactly("Vilka typer finns?");
     }
 
     @Test
