@@ -28,8 +28,10 @@ public enum QuestionKind {
             "\\d[\\d  ]*(:-|:–|,-)?\\s*(kr|kronor|krona|kroner|sek|nok|euro|eur|€|öre)(?!\\p{L})"
             + "|\\b(gratis|kostnadsfri\\w*|avgiftsfri\\w*|vederlagsfri\\w*|free of charge|utan kostnad|uten kostnad"
             + "|ingen avgift|ingen kostnad|ingen egenavgift|bekostas|betalas av|dekkes av|betales av)\\b"),
-    NUMBER("\\b(hur många|hur mycket|hur stor|hvor mange|hvor mye|hvor stor|how many|how much|how large|antal|antalet)\\b",
-            "^(antal|andel|procent|percent|prosent|siffr|tal)",
+    NUMBER("\\b(hur många|hur mycket|hur stor|hvor mange|hvor mye|hvor stor|how many|how much|how large|antal|antalet"
+            + "|antall|antallet|(?<!(phone|telephone|mobile|fax) )number of(?! (the|a|an|my|your|our|their|this|that|his|her|its)\\b)"
+            + "|amount of)\\b",
+            "^(antal|andel|procent|percent|prosent|siffr|tal|number|numb|amount)",
             "\\b\\d[\\d  ]*\\b|\\b(två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|trettio|fyrtio|femtio|hundra|tusen|fire|seks|syv|åtte|ti|two|three|four|five|six|seven|eight|nine|ten|dussin|drygt|nästan|hälften|halva|halvparten|en tredjedel|en fjärdedel|var tredje|var fjärde|majoriteten|flertalet|de flesta|de fleste|half|a third|most)\\b"),
     /**
      * "När är årsmötet?": "när" opening the question or a clause of it; "Ska skyddsombudet vara med när … ?" asks

@@ -109,6 +109,19 @@ class QuestionAnalysisTests {
     }
 
     @Test
+    void aCountAskedByItsNounIsANumber() {
+        assertThat(QuestionKind.of("antall fagforeninger i LO i Trondheim?")).isEqualTo(QuestionKind.NUMBER);
+        assertThat(QuestionKind.of("Hva er antallet LO-fack i Östergötland?")).isEqualTo(QuestionKind.NUMBER);
+        assertThat(QuestionKind.of("What is the number of members in LO in Trondheim?")).isEqualTo(QuestionKind.NUMBER);
+        // the number of a place or a person is the one to call
+        assertThat(QuestionKind.of("whats the number of the LO office in Skåne?")).isNotEqualTo(QuestionKind.NUMBER);
+        assertThat(QuestionKind.of("What is the phone number of LO Western Sweden?")).isNotEqualTo(QuestionKind.NUMBER);
+        // the word that asks is held where a count stands
+        assertThat(QuestionKind.NUMBER.namedBy("number")).isTrue();
+        assertThat(QuestionKind.NUMBER.namedBy("antall")).isTrue();
+    }
+
+    @Test
     void aQuestionIsReadOnceInItsConversationAndOnlyAFollowUpCarriesTheEarlierTurn() {
         QuestionAnalysis followUp = QuestionAnalysis.read("Vilket telefonnummer har hon?", Language.SV, analysis,
                 "Vem leder LO i Trondheim?", Set.of("lo-trondheim"), "Leder er Ingrid Haugen.");
