@@ -32,15 +32,15 @@ final class TextCleaner {
     private static final String PLEASE = "(?:(?:please|vänligen|snälla|vennligst|now|nu|nå|du ska|du skal|you must|you should)\\s+)?";
     private static final String MACHINE = "(?:ai|a\\.i\\.|ai[- ]?assistent\\w*|ai[- ]?assistant|assistant|chat ?bot\\w*|chattbot\\w*|"
             + "language model|språkmodell\\w*|llm|gpt|model)";
+    private static final int ADDRESS_FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
     /**
      * Text addressed to the assistant: a role marker opening it ("SYSTEM:", "[INST]"), a command to drop its
      * rules given as a sentence of its own ("Ignorera reglerna …", "Please ignore all previous instructions"),
      * words naming the reader as an AI ("Du är en AI …", "Note to the assistant: …"), or a new role ("You are
      * now …", "Från och med nu är du …"). A command in the middle of a sentence ("arbetsgivaren får inte
-     * ignorera reglerna") is not one: it speaks of someone else.
+     * ignorera reglerna") is not one: it speaks of someone else. These are the forms that open a sentence (tried at
+     * its start only); {@link #NAMES_MACHINE} and {@link #ASKS_INSTRUCTIONS} may stand anywhere in it.
      */
-    private static final int ADDRESS_FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
-    /** The forms that open the sentence (tried at its start only). */
     static final Pattern OPENS_ADDRESS = Pattern.compile(String.join("|",
             "^\\W{0,3}(?:system|assistant|developer|system message|system prompt|systemprompt|systemmeddelande|systemmelding)\\s*[:>\\]]",
             "^\\W{0,3}(?:\\[/?inst]|<\\|?im_start|<<sys>>|<\\|system\\|>|###\\s*(?:instruction|system)\\b)",
