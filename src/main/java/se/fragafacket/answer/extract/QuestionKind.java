@@ -44,8 +44,10 @@ public enum QuestionKind {
             + "|\\b(klockan|klokken|kl\\.?|at)\\s?\\d{1,2}|\\b\\d{1,2}[:.]\\d{2}\\b"
             + "|\\b(måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mandag|tirsdag|lørdag|søndag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"),
     PHONE("\\b(telefon\\w*|nummer|numret|ringa|ringer|ring|ringe|phone|call|tel"
+            // "the number for LO Skåne", "the number of the office": a number belonging to someone is the one to call
+            + "|number (for|to)|number of (the|a|an|my|your|our|their|this|that|his|her|its)"
             + "|(hur|hvordan|how) (når|kontaktar|kontakter|kommer|reach|contact|get hold of) \\w+|kontakta|kontakte|reach|contact)\\b",
-            "^(telefon|numm|ring|tel|phon|call|hjälptelefon|helplin|mobil|kontakt|contact|reach|nå)",
+            "^(telefon|numm|numb|ring|tel|phon|call|hjälptelefon|helplin|mobil|kontakt|contact|reach|nå)",
             "(?<![\\d-])(\\+\\d{2}[\\d -]{7,}\\d|0\\d{1,3}[-– ]?\\d{2,3}(?:[ ]?\\d{2}){1,3})(?![\\d-])"),
     EMAIL("\\b(e-?post|mejl\\w*|e-?mail|epost|adress)\\b", "^(mejl|epost|post|mail|adress)",
             "[\\w.+-]+@[\\w-]+\\.[\\w.]+"),

@@ -114,7 +114,8 @@ class QuestionAnalysisTests {
         assertThat(QuestionKind.of("Hva er antallet LO-fack i Östergötland?")).isEqualTo(QuestionKind.NUMBER);
         assertThat(QuestionKind.of("What is the number of members in LO in Trondheim?")).isEqualTo(QuestionKind.NUMBER);
         // the number of a place or a person is the one to call
-        assertThat(QuestionKind.of("whats the number of the LO office in Skåne?")).isNotEqualTo(QuestionKind.NUMBER);
+        assertThat(QuestionKind.of("whats the number of the LO office in Skåne?")).isEqualTo(QuestionKind.PHONE);
+        assertThat(QuestionKind.of("what is the number for LO Skåne?")).isEqualTo(QuestionKind.PHONE);
         assertThat(QuestionKind.of("What is the phone number of LO Western Sweden?")).isNotEqualTo(QuestionKind.NUMBER);
         // the word that asks is held where a count stands
         assertThat(QuestionKind.NUMBER.namedBy("number")).isTrue();
