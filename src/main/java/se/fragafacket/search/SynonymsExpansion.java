@@ -182,18 +182,9 @@ public final class SynonymsExpansion {
         if (parts.size() != 2) {
             return List.of();
         }
-        List<String> heads = swedishWords(parts.get(0), dictionary);
-        List<String> tails = swedishWords(parts.get(1), dictionary);
-        for (String head : heads) {
-            for (String tail : tails) {
-                for (String joined : joinings(head, tail)) {
-                    if (knownStem.test(joined)) {
-                        return List.of(joined);
-                    }
-                }
-            }
-        }
-        return List.of();
+        String joined = knownJoining(swedishWords(parts.get(0), dictionary), swedishWords(parts.get(1), dictionary),
+                knownStem);
+        return joined == null ? List.of() : List.of(joined);
     }
 
     /** A Norwegian word's Swedish words: its spelling if Swedish too, its Swedish spellings, its dictionary's words. */
@@ -227,18 +218,31 @@ public final class SynonymsExpansion {
         if (stems.size() < 2) {
             return; // a stop word: no idea of two words to stand for
         }
-        for (String head : firstWords.stream().limit(MAX_COMPOUND_PARTS).toList()) {
-            for (String tail : secondWords.stream().limit(MAX_COMPOUND_PARTS).toList()) {
+        String joined = knownJoining(firstWords.stream().limit(MAX_COMPOUND_PARTS).toList(),
+                secondWords.stream().limit(MAX_COMPOUND_PARTS).toList(),
+                compound -> compound.length() >= 6 && knownStem.test(compound));
+        if (joined != null) {
+            boolean name = Character.isUpperCase(first.charAt(0)) && Character.isUpperCase(second.charAt(0));
+            more.merge(Set.copyOf(stems), new Synonyms.Match(Set.copyOf(stems), List.of(joined), name, false, false),
+                    SynonymsExpansion::join);
+        }
+    }
+
+    /**
+     * The first compound of a head and a tail (heads, then tails, in their order) joined as {@link #joinings} joins
+     * them that {@code known} accepts; else null. English word pairs and Norwegian compounds' parts are put together so.
+     */
+    private static String knownJoining(List<String> heads, List<String> tails, Predicate<String> known) {
+        for (String head : heads) {
+            for (String tail : tails) {
                 for (String joined : joinings(head, tail)) {
-                    if (joined.length() >= 6 && knownStem.test(joined)) {
-                        boolean name = Character.isUpperCase(first.charAt(0)) && Character.isUpperCase(second.charAt(0));
-                        more.merge(Set.copyOf(stems), new Synonyms.Match(Set.copyOf(stems), List.of(joined), name, false, false),
-                                SynonymsExpansion::join);
-                        return;
+                    if (known.test(joined)) {
+                        return joined;
                     }
                 }
             }
         }
+        return null;
     }
 
     /**
