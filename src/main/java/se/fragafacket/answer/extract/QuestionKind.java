@@ -29,7 +29,7 @@ public enum QuestionKind {
             + "|\\b(gratis|kostnadsfri\\w*|avgiftsfri\\w*|vederlagsfri\\w*|free of charge|utan kostnad|uten kostnad"
             + "|ingen avgift|ingen kostnad|ingen egenavgift|bekostas|betalas av|dekkes av|betales av)\\b"),
     NUMBER("\\b(hur många|hur mycket|hur stor|hvor mange|hvor mye|hvor stor|how many|how much|how large|antal|antalet"
-            + "|antall|antallet|(?<!(phone|telephone|mobile|fax) )number of(?! (the|a|an|my|your|our|their|this|that|his|her|its)\\b)"
+            + "|antall|antallet|(?<!(phone|telephone|mobile|fax) )number of(?! " + Words.DETERMINER + "\\b)"
             + "|amount of)\\b",
             "^(antal|andel|procent|percent|prosent|siffr|tal|number|numb|amount)",
             "\\b\\d[\\d  ]*\\b|\\b(två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|trettio|fyrtio|femtio|hundra|tusen|fire|seks|syv|åtte|ti|two|three|four|five|six|seven|eight|nine|ten|dussin|drygt|nästan|hälften|halva|halvparten|en tredjedel|en fjärdedel|var tredje|var fjärde|majoriteten|flertalet|de flesta|de fleste|half|a third|most)\\b"),
@@ -45,7 +45,7 @@ public enum QuestionKind {
             + "|\\b(måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mandag|tirsdag|lørdag|søndag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"),
     PHONE("\\b(telefon\\w*|nummer|numret|ringa|ringer|ring|ringe|phone|call|tel"
             // "the number for LO Skåne", "the number of the office": a number belonging to someone is the one to call
-            + "|number (for|to)|number of (the|a|an|my|your|our|their|this|that|his|her|its)"
+            + "|number (for|to)|number of " + Words.DETERMINER
             + "|(hur|hvordan|how) (når|kontaktar|kontakter|kommer|reach|contact|get hold of) \\w+|kontakta|kontakte|reach|contact)\\b",
             "^(telefon|numm|numb|ring|tel|phon|call|hjälptelefon|helplin|mobil|kontakt|contact|reach|nå)",
             "(?<![\\d-])(\\+\\d{2}[\\d -]{7,}\\d|0\\d{1,3}[-– ]?\\d{2,3}(?:[ ]?\\d{2}){1,3})(?![\\d-])"),
@@ -126,6 +126,15 @@ public enum QuestionKind {
      */
     public boolean hasEvidence() {
         return evidence != null && this != DEFINITION && this != PRICE;
+    }
+
+    /** Words the kinds' patterns share (enum constants cannot name the enum's own static fields). */
+    private static final class Words {
+        /**
+         * A determiner after "number of": "the number of the office" is the one to call (PHONE), "the number of
+         * members" a count (NUMBER). One list for both, so each reading takes exactly what the other leaves.
+         */
+        static final String DETERMINER = "(the|a|an|my|your|our|their|this|that|his|her|its)";
     }
 
     private static final Pattern LIST_WORD = Pattern.compile(
