@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -117,7 +118,15 @@ final class DocumentParser {
         /** Only the parsers of the formats the service accepts (not Tika's whole set): each file goes straight to its own. */
         static final Parser PARSER = new CompositeParser(MediaTypeRegistry.getDefaultRegistry(), List.of(
                 new TextAndCSVParser(), new JSoupParser(), new PDFParser(), new RTFParser(), new OfficeParser(),
-                new OOXMLParser(), new OpenDocumentParser(), new EpubParser()));
+                new OOXMLParser(), new OpenDocumentParser(), new EpubParser())) {
+            /** Which parser reads which type, asked of every parser once (Tika asks them again for each file). */
+            private final Map<MediaType, Parser> byType = Map.copyOf(super.getParsers(new ParseContext()));
+
+            @Override
+            public Map<MediaType, Parser> getParsers(ParseContext context) {
+                return byType;
+            }
+        };
         /** For documents embedded in a document (a picture's caption in a Word file…): their type is detected. */
         static final Parser EMBEDDED = new AutoDetectParser(DETECTOR, PARSER);
     }

@@ -24,7 +24,7 @@ public final class MetadataReader {
     /** A place: up to three capitalised words ("Skåne", "Norra Sverige", "Östra Göteborg"). */
     private static final String PLACE = "(\\p{Lu}[\\p{L}-]*(?: \\p{Lu}[\\p{L}-]*){0,2})";
     /** LO's own bodies: a district, a local body in a municipality (Swedish), a local organisation (Norwegian). */
-    private static final Pattern LO_BODY = Pattern.compile(
+    static final Pattern LO_BODY = Pattern.compile(
             "\\b(LO-distriktet|LO-facket|LO-facken|LO-distrikt|LO) i " + PLACE, Pattern.UNICODE_CHARACTER_CLASS);
     /** "LO", "LOs", "LO-distriktet", "LO-fack…": LO speaks, though no body of it is named. */
     private static final Pattern LO = Pattern.compile("(?<![\\p{L}-])LO(?:s|:s)?(?![\\p{L}])", Pattern.UNICODE_CHARACTER_CLASS);
@@ -123,14 +123,24 @@ public final class MetadataReader {
 
     private static DocumentMetadata loBody(List<String> texts, String lo) {
         for (String text : texts) {
-            if (!text.contains("LO")) {
-                continue; // the pattern's every form holds it
-            }
-            Matcher body = LO_BODY.matcher(text);
-            if (body.find()) {
+            if (firstLoBody(text) instanceof Matcher body) {
                 String kind = body.group(1);
                 String place = body.group(2);
                 return new DocumentMetadata(null, lo, kind + " i " + place, place, null);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@link #LO_BODY}'s first match in the text, tried only where "LO" stands (each of its forms opens with it)
+     * rather than at every position; null if none.
+     */
+    static Matcher firstLoBody(String text) {
+        Matcher body = LO_BODY.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        for (int at = text.indexOf("LO"); at >= 0; at = text.indexOf("LO", at + 1)) {
+            if (body.region(at, text.length()).lookingAt()) {
+                return body;
             }
         }
         return null;

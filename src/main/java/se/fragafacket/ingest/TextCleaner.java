@@ -86,15 +86,15 @@ final class TextCleaner {
     String withoutAddressesToAssistant(String document, String text) {
         StringBuilder out = new StringBuilder(text.length());
         List<String> dropped = new ArrayList<>();
-        for (String line : text.split("\\n", -1)) {
-            Matcher lead = LEAD.matcher(line);
-            if (!lead.matches() || lead.group(2).isBlank()) {
+        for (String line : text.split("\n", -1)) { // one char: String.split's own loop, no pattern
+            int lead = leadEnd(line);
+            String body = line.substring(lead);
+            if (body.isBlank()) {
                 out.append(line).append('\n');
                 continue;
             }
             StringBuilder kept = new StringBuilder();
-            String body = lead.group(2);
-            for (String sentence : mayEndSentence(body) ? SENTENCE.split(body) : new String[] {body}) {
+            for (String sentence : mayEndSentence(body) ? sentences(body) : List.of(body)) {
                 if (addressesAssistant(sentence)) {
                     dropped.add(sentence.strip());
                     if (ROLE_MARKER.matcher(sentence).find()) {
@@ -105,7 +105,7 @@ final class TextCleaner {
                 kept.append(kept.isEmpty() ? "" : " ").append(sentence.strip());
             }
             if (!kept.isEmpty()) {
-                out.append(lead.group(1)).append(kept);
+                out.append(line, 0, lead).append(kept);
             }
             out.append('\n');
         }
@@ -115,6 +115,76 @@ final class TextCleaner {
                             .reduce((a, b) -> a + " " + b).orElse(""));
         }
         return out.substring(0, Math.max(0, out.length() - 1));
+    }
+
+    /**
+     * Where a line's text begins after its lead, as {@link #LEAD} reads it: white space, then a Markdown heading
+     * mark ("## ") or list mark ("- ", "* ") with the white space after it, if one stands there.
+     */
+    static int leadEnd(String line) {
+        int i = 0;
+        while (i < line.length() && regexSpace(line.charAt(i))) {
+            i++;
+        }
+        int mark = i;
+        if (mark < line.length() && line.charAt(mark) == '#') {
+            while (mark < line.length() && line.charAt(mark) == '#' && mark - i < 7) {
+                mark++;
+            }
+            if (mark - i > 6) {
+                return i;
+            }
+        } else if (mark < line.length() && (line.charAt(mark) == '-' || line.charAt(mark) == '*')) {
+            mark++;
+        } else {
+            return i;
+        }
+        int after = mark;
+        while (after < line.length() && regexSpace(line.charAt(after))) {
+            after++;
+        }
+        return after > mark ? after : i;
+    }
+
+    /**
+     * The text cut where {@link #SENTENCE} cuts it: after . ! ? or … and the white space that follows, where the next
+     * sentence opens with a capital letter, a digit, a quote, a bracket or a heading mark.
+     */
+    static List<String> sentences(String text) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if ((c == '.' || c == '!' || c == '?' || c == '…') && i + 1 < text.length()
+                    && regexSpace(text.charAt(i + 1))) {
+                int next = i + 1;
+                while (next < text.length() && regexSpace(text.charAt(next))) {
+                    next++;
+                }
+                if (next < text.length() && opensSentence(text.codePointAt(next))) {
+                    out.add(text.substring(start, i + 1));
+                    start = next;
+                }
+                i = next;
+                continue;
+            }
+            i++;
+        }
+        out.add(text.substring(start));
+        return out;
+    }
+
+    /** What {@code \\s} matches in a pattern without Unicode classes: space, tab, line ends, vertical tab, form feed. */
+    private static boolean regexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
+    /** What {@code [\\p{Lu}\\p{N}"«(\\[<#]} matches. */
+    private static boolean opensSentence(int c) {
+        return Character.getType(c) == Character.UPPERCASE_LETTER || Character.getType(c) == Character.DECIMAL_DIGIT_NUMBER
+                || Character.getType(c) == Character.LETTER_NUMBER || Character.getType(c) == Character.OTHER_NUMBER
+                || c == '"' || c == '«' || c == '(' || c == '[' || c == '<' || c == '#';
     }
 
     /** Whether a sentence may end before the text's end (a full stop, ! ? or … before white space): else it is one. */

@@ -27,7 +27,7 @@ public enum Language {
             "any", "within", "after", "between", "only", "where", "union", "members"));
 
     // a hyphenated word is one ("a-kassan" holds no English "a")
-    private static final Pattern WORD = Pattern.compile("\\p{L}+(?:-\\p{L}+)*");
+    static final Pattern WORD = Pattern.compile("\\p{L}+(?:-\\p{L}+)*");
 
     private final String code;
     private final Set<String> ownWords;
@@ -114,14 +114,14 @@ public enum Language {
     public static Language detect(String text, Vocabulary vocabulary) {
         double sv = 0, no = 0, en = 0;
         // written without å/ä/ö/æ/ø at all: "for" may be Swedish "för" as well as Norwegian "for"
-        String lower = text.toLowerCase(Locale.ROOT);
-        boolean withoutDiacritics = lower.equals(Spelling.fold(lower));
+        boolean withoutDiacritics = !foldable(text);
         Set<String> svWords = FunctionWords.WORDS.get(SV), noWords = FunctionWords.WORDS.get(NO);
         Set<String> enWords = FunctionWords.WORDS.get(EN);
         Set<String> svFoldedWords = FunctionWords.FOLDED.get(SV), noFoldedWords = FunctionWords.FOLDED.get(NO);
-        var words = WORD.matcher(text);
-        while (words.find()) {
-            String written = words.group();
+        for (int at = nextWord(text, 0); at < text.length(); at = nextWord(text, at)) {
+            int end = wordEnd(text, at);
+            String written = text.substring(at, end);
+            at = end;
             String word = written.toLowerCase(Locale.ROOT);
             boolean svFolded = withoutDiacritics && svFoldedWords.contains(word);
             boolean noFolded = withoutDiacritics && noFoldedWords.contains(word);
@@ -155,5 +155,56 @@ public enum Language {
             return EN;
         }
         return no > sv ? NO : SV;
+    }
+
+    /** Whether {@link Spelling#fold} changes the text: it holds å/ä/ö/æ/ø or an accented a, o or e, in any case. */
+    static boolean foldable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0xC0) {
+                switch (Character.toLowerCase(c)) {
+                    case 'å', 'ä', 'æ', 'á', 'à', 'â', 'ö', 'ø', 'ó', 'ò', 'ô', 'é', 'è', 'ê' -> {
+                        return true;
+                    }
+                    default -> { }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The words {@link #detect} counts, in order: what {@link #WORD} finds. */
+    static java.util.List<String> words(String text) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int at = nextWord(text, 0); at < text.length(); at = nextWord(text, at)) {
+            int end = wordEnd(text, at);
+            out.add(text.substring(at, end));
+            at = end;
+        }
+        return out;
+    }
+
+    /** Where the next word as {@link #WORD} reads it begins, at or after {@code from}; the text's length if none. */
+    private static int nextWord(String text, int from) {
+        int i = from;
+        while (i < text.length() && !Character.isLetter(text.codePointAt(i))) {
+            i += Character.charCount(text.codePointAt(i));
+        }
+        return Math.min(i, text.length());
+    }
+
+    /** Where the word beginning at {@code start} ends: letters, and hyphens with letters after them ("a-kassan"). */
+    private static int wordEnd(String text, int start) {
+        int i = start;
+        while (true) {
+            while (i < text.length() && Character.isLetter(text.codePointAt(i))) {
+                i += Character.charCount(text.codePointAt(i));
+            }
+            if (i + 1 < text.length() && text.charAt(i) == '-' && Character.isLetter(text.codePointAt(i + 1))) {
+                i++;
+            } else {
+                return i;
+            }
+        }
     }
 }

@@ -134,4 +134,33 @@ class MetadataReaderTests {
         assertThat(set.date()).isEqualTo(LocalDate.of(2024, 2, 15));
         assertThat(set.displayTitle()).isEqualTo("Om oss – LO-distriktet i Skåne — LO-distriktet i Skåne och Blekinge");
     }
+
+    /** An LO body is found where "LO" stands exactly as a search of the whole text finds it. */
+    @Test
+    void anLoBodyIsFoundAsTheWholeTextSearchFindsIt() throws java.io.IOException {
+        List<String> texts = new java.util.ArrayList<>(List.of("LO i Skåne", "xLO i Skåne", "Om LO-distriktet i Västsverige",
+                "LOLO i Mellansverige", "LO-facket i Alingsås och LO i Bergen", "LO i", "LO-facken i Norra Sverige", "LO"));
+        for (String folder : List.of("knowledge", "src/test/resources/eval/kb")) {
+            try (var files = java.nio.file.Files.list(java.nio.file.Path.of(folder))) {
+                for (var file : files.toList()) {
+                    texts.add(java.nio.file.Files.readString(file));
+                    texts.addAll(java.nio.file.Files.readAllLines(file));
+                }
+            }
+        }
+        int found = 0;
+        for (String text : texts) {
+            var whole = MetadataReader.LO_BODY.matcher(text);
+            var first = MetadataReader.firstLoBody(text);
+            if (whole.find()) {
+                found++;
+                assertThat(first).as(text).isNotNull();
+                assertThat(first.start()).as(text).isEqualTo(whole.start());
+                assertThat(first.group()).as(text).isEqualTo(whole.group());
+            } else {
+                assertThat(first).as(text).isNull();
+            }
+        }
+        assertThat(found).isGreaterThan(20);
+    }
 }

@@ -85,4 +85,33 @@ class TextCleanerShortcutTests {
         assertThat(found).isGreaterThanOrEqualTo(8);
         assertThat(sentences.size()).isGreaterThan(1000);
     }
+
+    /** A line's lead and its sentences are read without patterns exactly where the patterns read them. */
+    @Test
+    void leadsAndSentencesAreCutAsByThePatterns() throws IOException {
+        Pattern lead = Pattern.compile("^(\\s*(?:#{1,6}\\s+|[-*]\\s+)?)(.*)$");
+        Pattern sentence = Pattern.compile("(?<=[.!?…])\\s+(?=[\\p{Lu}\\p{N}\"«(\\[<#])");
+        List<String> lines = new ArrayList<>(List.of("## Rubrik", "####### sju", "###tät", "- punkt", "-tät", "*  stjärna",
+                "   ", "", "  \t# Indragen", "Slut. Början", "Slut.  början", "Slut!\"Citat\"", "Ja… 2024 kom",
+                "Fråga? (svar)", "Punkt.\tÅr", "Se s. 12 och", "Ett. Två. tre. Fyra.", "Avslut.", "A. B", "Slut.\u00A0Nej",
+                "Värde ½. Ⅻ kapitel", "x.#rubrik", "Slut. #rubrik"));
+        for (String folder : List.of("knowledge", "src/test/resources/eval/kb")) {
+            try (Stream<Path> files = Files.list(Path.of(folder))) {
+                for (Path file : files.toList()) {
+                    lines.addAll(Files.readAllLines(file));
+                }
+            }
+        }
+        int cut = 0;
+        for (String line : lines) {
+            var matcher = lead.matcher(line);
+            assertThat(matcher.matches()).as(line).isTrue();
+            assertThat(TextCleaner.leadEnd(line)).as(line).isEqualTo(matcher.group(1).length());
+            List<String> expected = List.of(sentence.split(matcher.group(2)));
+            assertThat(TextCleaner.sentences(matcher.group(2))).as(line)
+                    .isEqualTo(expected.isEmpty() ? List.of("") : expected);
+            cut += expected.size() > 1 ? 1 : 0;
+        }
+        assertThat(cut).isGreaterThan(100);
+    }
 }

@@ -63,4 +63,29 @@ class LanguageTests {
         assertThat(Language.detect("Har LO-kontoret i Skåne åpent på fredager?", vocabulary)).isEqualTo(Language.NO);
         assertThat(Language.detect("Har LO-kontoret i Skåne öppet på fredagar?", vocabulary)).isEqualTo(Language.SV);
     }
+
+    /** Words and diacritics are read without patterns exactly as the patterns and folding read them. */
+    @Test
+    void wordsAndDiacriticsAreReadAsByThePatternAndFolding() throws java.io.IOException {
+        java.util.List<String> texts = new java.util.ArrayList<>(java.util.List.of("a-kassan", "-x", "x-", "x--y",
+                "Ö-vik", "e-post 2024", "ÅÄÖ", "Ærlig", "ÉN", "İstanbul", "naïve", "𝔄𝔅 ord", "", "12-13", "a - b", "ÿ"));
+        for (String folder : java.util.List.of("knowledge", "src/test/resources/eval/kb")) {
+            try (var files = Files.list(Path.of(folder))) {
+                for (Path file : files.toList()) {
+                    texts.add(Files.readString(file));
+                    texts.addAll(Files.readAllLines(file));
+                }
+            }
+        }
+        for (String text : texts) {
+            java.util.List<String> expected = new java.util.ArrayList<>();
+            var word = Language.WORD.matcher(text);
+            while (word.find()) {
+                expected.add(word.group());
+            }
+            assertThat(Language.words(text)).as(text).isEqualTo(expected);
+            String lower = text.toLowerCase(java.util.Locale.ROOT);
+            assertThat(Language.foldable(text)).as(text).isEqualTo(!lower.equals(Spelling.fold(lower)));
+        }
+    }
 }
