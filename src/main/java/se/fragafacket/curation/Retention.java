@@ -53,18 +53,27 @@ class Retention {
         try {
             removed += insights.deleteOlderThan(cutoff);
         } catch (RuntimeException e) {
-            log.error("Could not delete old insights: {}", e.toString());
+            failed("insights", e);
         }
         try {
             removed += audit.deleteOlderThan(cutoff);
         } catch (RuntimeException e) {
-            log.error("Could not delete old audit entries: {}", e.toString());
+            failed("audit entries", e);
         }
         if (removed > 0) {
             log.info("Deleted {} insights and audit entries from before {} (kept for {})", removed, cutoff,
                     properties.keepQuestions());
         }
         return removed;
+    }
+
+    /** A failure is an error, unless the service is stopping: then the next start deletes what is due. */
+    private static void failed(String what, RuntimeException e) {
+        if (Thread.currentThread().isInterrupted()) {
+            log.info("Deleting old {} stopped: the service is stopping", what);
+        } else {
+            log.error("Could not delete old {}: {}", what, e.toString());
+        }
     }
 
     @PreDestroy

@@ -59,6 +59,22 @@ class RetentionTests {
     }
 
     @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void aRunCutShortByTheServiceStoppingIsNoError(org.springframework.boot.test.system.CapturedOutput output) {
+        Insights insights = insights();
+        AuditLog audit = new AuditLog(new FragaProperties(data.resolve("knowledge"), data), clock, curation);
+        var retention = new Retention(insights, audit, clock, new PrivacyProperties(Duration.ofDays(90), Duration.ofHours(1)));
+        Thread.currentThread().interrupt(); // as the scheduler's shutdownNow() interrupts it
+        try {
+            assertThat(retention.run()).isZero();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(output).contains("Deleting old insights stopped: the service is stopping")
+                .doesNotContain("Could not delete");
+    }
+
+    @Test
     void staffCanDeleteAQuestionWithAllItsEntries() throws Exception {
         Insights insights = insights();
         insights.answered(unanswered("m1", "Vad kostar en pizza?"));
