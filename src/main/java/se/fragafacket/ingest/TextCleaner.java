@@ -18,10 +18,10 @@ final class TextCleaner {
 
     private static final Logger log = LoggerFactory.getLogger(TextCleaner.class);
 
-    /** A line's Markdown-like lead ("## ", "- ", "  - ") kept apart from its text. */
-    private static final Pattern LEAD = Pattern.compile("^(\\s*(?:#{1,6}\\s+|[-*]\\s+)?)(.*)$");
-    /** Where one sentence ends and the next begins. */
-    private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?…])\\s+(?=[\\p{Lu}\\p{N}\"«(\\[<#])");
+    /** A line's Markdown-like lead ("## ", "- ", "  - ") kept apart from its text ({@link #leadEnd} reads it; kept as its definition). */
+    static final Pattern LEAD = Pattern.compile("^(\\s*(?:#{1,6}\\s+|[-*]\\s+)?)(.*)$");
+    /** Where one sentence ends and the next begins (what {@link #sentences} cuts by; kept as its definition). */
+    static final Pattern SENTENCE = Pattern.compile("(?<=[.!?…])\\s+(?=[\\p{Lu}\\p{N}\"«(\\[<#])");
     /** Commands to drop one's rules; not when negated ("Glöm inte reglerna …" is advice to a member). */
     private static final String OVERRIDE = "(?:ignore|ignorera|ignorer|disregard|forget|glöm|glem|override|overstyr|strunta i)"
             + "(?!\\s+(?:inte|ikke|ikkje|not|aldrig|aldri|never)\\b)";

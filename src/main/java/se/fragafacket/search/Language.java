@@ -118,10 +118,7 @@ public enum Language {
         Set<String> svWords = FunctionWords.WORDS.get(SV), noWords = FunctionWords.WORDS.get(NO);
         Set<String> enWords = FunctionWords.WORDS.get(EN);
         Set<String> svFoldedWords = FunctionWords.FOLDED.get(SV), noFoldedWords = FunctionWords.FOLDED.get(NO);
-        for (int at = nextWord(text, 0); at < text.length(); at = nextWord(text, at)) {
-            int end = wordEnd(text, at);
-            String written = text.substring(at, end);
-            at = end;
+        for (String written : words(text)) {
             String word = written.toLowerCase(Locale.ROOT);
             boolean svFolded = withoutDiacritics && svFoldedWords.contains(word);
             boolean noFolded = withoutDiacritics && noFoldedWords.contains(word);
