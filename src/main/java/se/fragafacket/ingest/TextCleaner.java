@@ -18,7 +18,10 @@ final class TextCleaner {
 
     private static final Logger log = LoggerFactory.getLogger(TextCleaner.class);
 
-    /** A line's Markdown-like lead ("## ", "- ", "  - ") kept apart from its text ({@link #leadEnd} reads it; kept as its definition). */
+    /**
+     * A line's Markdown-like lead ("## ", "- ", "  - ") kept apart from its text: what {@link #leadEnd} reads, kept
+     * as its definition.
+     */
     static final Pattern LEAD = Pattern.compile("^(\\s*(?:#{1,6}\\s+|[-*]\\s+)?)(.*)$");
     /** Where one sentence ends and the next begins (what {@link #sentences} cuts by; kept as its definition). */
     static final Pattern SENTENCE = Pattern.compile("(?<=[.!?…])\\s+(?=[\\p{Lu}\\p{N}\"«(\\[<#])");
