@@ -18,13 +18,6 @@ final class TextCleaner {
 
     private static final Logger log = LoggerFactory.getLogger(TextCleaner.class);
 
-    /**
-     * A line's Markdown-like lead ("## ", "- ", "  - ") kept apart from its text: what {@link #leadEnd} reads, kept
-     * as its definition.
-     */
-    static final Pattern LEAD = Pattern.compile("^(\\s*(?:#{1,6}\\s+|[-*]\\s+)?)(.*)$");
-    /** Where one sentence ends and the next begins (what {@link #sentences} cuts by; kept as its definition). */
-    static final Pattern SENTENCE = Pattern.compile("(?<=[.!?…])\\s+(?=[\\p{Lu}\\p{N}\"«(\\[<#])");
     /** Commands to drop one's rules; not when negated ("Glöm inte reglerna …" is advice to a member). */
     private static final String OVERRIDE = "(?:ignore|ignorera|ignorer|disregard|forget|glöm|glem|override|overstyr|strunta i)"
             + "(?!\\s+(?:inte|ikke|ikkje|not|aldrig|aldri|never)\\b)";
@@ -97,7 +90,7 @@ final class TextCleaner {
                 continue;
             }
             StringBuilder kept = new StringBuilder();
-            for (String sentence : mayEndSentence(body) ? sentences(body) : List.of(body)) {
+            for (String sentence : sentences(body)) {
                 if (addressesAssistant(sentence)) {
                     dropped.add(sentence.strip());
                     if (ROLE_MARKER.matcher(sentence).find()) {
@@ -121,8 +114,9 @@ final class TextCleaner {
     }
 
     /**
-     * Where a line's text begins after its lead, as {@link #LEAD} reads it: white space, then a Markdown heading
-     * mark ("## ") or list mark ("- ", "* ") with the white space after it, if one stands there.
+     * Where a line's text begins after its Markdown-like lead, as {@code ^(\s*(?:#{1,6}\s+|[-*]\s+)?)} reads
+     * it: white space, then a heading mark ("## ") or list mark ("- ", "* ") with the white space after it, if
+     * one stands there.
      */
     static int leadEnd(String line) {
         int i = 0;
@@ -150,8 +144,9 @@ final class TextCleaner {
     }
 
     /**
-     * The text cut where {@link #SENTENCE} cuts it: after . ! ? or … and the white space that follows, where the next
-     * sentence opens with a capital letter, a digit, a quote, a bracket or a heading mark.
+     * The text cut into sentences as {@code (?<=[.!?…])\s+(?=[\p{Lu}\p{N}"«(\[<#])} splits it: after . ! ? or …
+     * and the white space that follows, where the next sentence opens with a capital letter, a digit, a quote, a
+     * bracket or a heading mark; the whole text where none ends before its end.
      */
     static List<String> sentences(String text) {
         List<String> out = new ArrayList<>();
@@ -178,27 +173,16 @@ final class TextCleaner {
         return out;
     }
 
-    /** What {@code \\s} matches in a pattern without Unicode classes: space, tab, line ends, vertical tab, form feed. */
+    /** What {@code \s} matches in a pattern without Unicode classes: space, tab, line ends, vertical tab, form feed. */
     private static boolean regexSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
-    /** What {@code [\\p{Lu}\\p{N}"«(\\[<#]} matches. */
+    /** What {@code [\p{Lu}\p{N}"«(\[<#]} matches. */
     private static boolean opensSentence(int c) {
         return Character.getType(c) == Character.UPPERCASE_LETTER || Character.getType(c) == Character.DECIMAL_DIGIT_NUMBER
                 || Character.getType(c) == Character.LETTER_NUMBER || Character.getType(c) == Character.OTHER_NUMBER
                 || c == '"' || c == '«' || c == '(' || c == '[' || c == '<' || c == '#';
-    }
-
-    /** Whether a sentence may end before the text's end (a full stop, ! ? or … before white space): else it is one. */
-    private static boolean mayEndSentence(String text) {
-        for (int i = 0; i + 1 < text.length(); i++) {
-            char c = text.charAt(i);
-            if ((c == '.' || c == '!' || c == '?' || c == '…') && Character.isWhitespace(text.charAt(i + 1))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Whether a sentence speaks to an AI assistant rather than to a reader. */

@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The languages the service reads and answers in. Detection counts function words, which works on a
@@ -25,9 +24,6 @@ public enum Language {
             "how", "which", "when", "many", "much", "shall", "can", "are", "has", "have", "a", "an", "they", "them",
             "was", "their", "also", "or", "if", "from", "me", "my", "our", "in", "at", "why", "does", "do", "this",
             "any", "within", "after", "between", "only", "where", "union", "members"));
-
-    // a hyphenated word is one ("a-kassan" holds no English "a")
-    static final Pattern WORD = Pattern.compile("\\p{L}+(?:-\\p{L}+)*");
 
     private final String code;
     private final Set<String> ownWords;
@@ -170,7 +166,10 @@ public enum Language {
         return false;
     }
 
-    /** The words {@link #detect} counts, in order: what {@link #WORD} finds. */
+    /**
+     * The words {@link #detect} counts, in order: runs of letters, a hyphenated word as one ("a-kassan" holds no
+     * English "a"), as the pattern {@code \p{L}+(?:-\p{L}+)*} finds them.
+     */
     static java.util.List<String> words(String text) {
         java.util.List<String> out = new java.util.ArrayList<>();
         for (int at = nextWord(text, 0); at < text.length(); at = nextWord(text, at)) {
@@ -181,7 +180,7 @@ public enum Language {
         return out;
     }
 
-    /** Where the next word as {@link #WORD} reads it begins, at or after {@code from}; the text's length if none. */
+    /** Where the next word begins (its first letter), at or after {@code from}; the text's length if none. */
     private static int nextWord(String text, int from) {
         int i = from;
         while (i < text.length() && !Character.isLetter(text.codePointAt(i))) {

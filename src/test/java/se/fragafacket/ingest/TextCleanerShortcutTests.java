@@ -89,8 +89,9 @@ class TextCleanerShortcutTests {
     /** A line's lead and its sentences are read without patterns exactly where the patterns read them. */
     @Test
     void leadsAndSentencesAreCutAsByThePatterns() throws IOException {
-        Pattern lead = TextCleaner.LEAD; // the definitions the loops stand for
-        Pattern sentence = TextCleaner.SENTENCE;
+        // the patterns the loops stand for, as the cleaner used them
+        Pattern lead = Pattern.compile("^(\\s*(?:#{1,6}\\s+|[-*]\\s+)?)(.*)$");
+        Pattern sentence = Pattern.compile("(?<=[.!?…])\\s+(?=[\\p{Lu}\\p{N}\"«(\\[<#])");
         List<String> lines = new ArrayList<>(List.of("## Rubrik", "####### sju", "###tät", "- punkt", "-tät", "*  stjärna",
                 "   ", "", "  \t# Indragen", "Slut. Början", "Slut.  början", "Slut!\"Citat\"", "Ja… 2024 kom",
                 "Fråga? (svar)", "Punkt.\tÅr", "Se s. 12 och", "Ett. Två. tre. Fyra.", "Avslut.", "A. B", "Slut.\u00A0Nej",
