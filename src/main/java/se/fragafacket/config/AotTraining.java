@@ -11,7 +11,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
@@ -24,7 +23,6 @@ import org.springframework.stereotype.Component;
  * of answering too, not only of starting.
  */
 @Component
-@ConditionalOnProperty("aot-training")
 class AotTraining {
 
     private static final Logger log = LoggerFactory.getLogger(AotTraining.class);
@@ -38,6 +36,11 @@ class AotTraining {
 
     @EventListener
     void ready(ApplicationReadyEvent event) throws Exception {
+        // read here, not in a condition: with Spring's build-time AOT the beans are fixed when the jar is built
+        String training = event.getApplicationContext().getEnvironment().getProperty("aot-training");
+        if (training == null || "false".equalsIgnoreCase(training.strip())) {
+            return;
+        }
         if (!(event.getApplicationContext() instanceof WebServerApplicationContext web) || web.getWebServer() == null) {
             log.warn("--aot-training needs the web server: nothing is asked");
             return;
