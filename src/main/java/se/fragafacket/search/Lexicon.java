@@ -33,6 +33,11 @@ public final class Lexicon {
     private final Map<Language, java.util.concurrent.CompletableFuture<Loaded>> loaded = new EnumMap<>(Language.class);
     /** What {@link #morphemes} found for a word, per language: the vocabulary repeats, Hunspell is slow. */
     private final Map<Language, Map<String, Forms>> morphemeCache = new EnumMap<>(Language.class);
+    /**
+     * What {@link #roots} found for a lower-cased word, per language: a compound's possible last parts are looked
+     * up for every compound that may end in them ("…medlemmar"), and Hunspell's stemming is slow.
+     */
+    private final Map<Language, BoundedCache<String, List<String>>> rootsCache = new EnumMap<>(Language.class);
     /** The languages whose dictionary files are there, known without waiting for them to be read. */
     private final java.util.Set<Language> installed = java.util.EnumSet.noneOf(Language.class);
 
@@ -76,6 +81,7 @@ public final class Lexicon {
             }
             lexicon.installed.add(language);
             lexicon.morphemeCache.put(language, new java.util.concurrent.ConcurrentHashMap<>());
+            lexicon.rootsCache.put(language, new BoundedCache<>(ROOTS_GENERATION, w -> lexicon.readRoots(w, language)));
             lexicon.loaded.put(language, java.util.concurrent.CompletableFuture.supplyAsync(
                     () -> read(name, aff, dic, cache), executor));
         }
@@ -215,6 +221,8 @@ public final class Lexicon {
 
     /** Shortest word looked up at all. */
     private static final int MIN_WORD = 4;
+    /** Words per generation of the roots' memo (at most twice as many kept per language, a few MB). */
+    private static final int ROOTS_GENERATION = 50_000;
     /** Shortest compound part; a word the dictionary knows whole is split only into parts of at least one more letter. */
     private static final int MIN_PART = 3;
     /** Longest inflectional ending a compound's last part may have beyond a headword ("medlem|mar", "avgift|erna"). */
@@ -415,11 +423,17 @@ public final class Lexicon {
 
     /** The word's dictionary roots in a language ("medlemmar" → "medlem"); empty when unknown. */
     public List<String> roots(String word, Language language) {
+        BoundedCache<String, List<String>> cache = rootsCache.get(language);
+        String lower = word.toLowerCase(Locale.ROOT);
+        return cache == null ? List.of() : cache.get(lower);
+    }
+
+    private List<String> readRoots(String word, Language language) {
         for (Hunspell hunspell : read(language).dictionaries()) {
             try {
-                List<String> roots = hunspell.getRoots(word.toLowerCase(Locale.ROOT));
+                List<String> roots = hunspell.getRoots(word);
                 if (!roots.isEmpty()) {
-                    return roots;
+                    return List.copyOf(roots); // kept in the memo: never changed by a caller
                 }
             } catch (RuntimeException e) {
                 return List.of();

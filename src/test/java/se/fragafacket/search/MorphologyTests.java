@@ -25,6 +25,21 @@ class MorphologyTests {
         return Indexes.LEXICON;
     }
 
+    /** Roots are remembered per lower-cased word; what is remembered cannot be changed by a caller. */
+    @Test
+    void rootsAreTheSameAskedAgainInAnyCaseAndCannotBeChanged() {
+        Lexicon lexicon = swedish();
+
+        List<String> first = lexicon.roots("Medlemmar", Language.SV);
+        assertThat(first).containsExactly("medlem");
+        assertThat(lexicon.roots("medlemmar", Language.SV)).isEqualTo(first);
+        assertThat(lexicon.roots("MEDLEMMAR", Language.SV)).isEqualTo(first);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> first.add("smed"))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThat(lexicon.roots("xqzvbnk", Language.SV)).isEmpty();
+        assertThat(Lexicon.none().roots("medlemmar", Language.SV)).isEmpty();
+    }
+
     @Test
     void anInflectedWordGivesItsLemma() {
         Lexicon lexicon = swedish();
