@@ -26,11 +26,12 @@ public class BuildTimeBeans implements EnvironmentPostProcessor, Ordered {
      * unset). {@code BuildTimeBeansTests} checks that each property named in a condition is listed here.
      */
     static final Map<String, Predicate<String>> AS_BUILT = Map.of(
-            "fraga.store", value -> value == null || value.strip().equals("file"),
+            // as @ConditionalOnProperty compares a value: ignoring case (StoreEnvironment refuses any other)
+            "fraga.store", value -> value == null || value.strip().equalsIgnoreCase("file"),
             "fraga.telegram.token", value -> !StringUtils.hasText(value),
             // read only where a token is set, which is refused above
             "fraga.telegram.mode", value -> true,
-            "fraga.search.embeddings", value -> !"model".equals(value),
+            "fraga.search.embeddings", value -> !"model".equalsIgnoreCase(value),
             "eval", BuildTimeBeans::unset,
             "fit", BuildTimeBeans::unset);
 

@@ -38,8 +38,8 @@ class BuildTimeBeansTests {
                 .withProperty("eval", "src/test/resources/eval/dev.jsonl")))
                 .containsExactly("eval=src/test/resources/eval/dev.jsonl", "fraga.store=postgres", "fraga.telegram.token (set)");
         assertThat(BuildTimeBeans.differing(new MockEnvironment().withProperty("fit", ""))).containsExactly("fit=");
-        assertThat(BuildTimeBeans.differing(new MockEnvironment().withProperty("fraga.search.embeddings", "model")))
-                .containsExactly("fraga.search.embeddings=model");
+        assertThat(BuildTimeBeans.differing(new MockEnvironment().withProperty("fraga.search.embeddings", "Model")))
+                .containsExactly("fraga.search.embeddings=Model");
     }
 
     /** A new condition on a setting must be listed, or the AOT start would silently lack its beans. */
