@@ -188,7 +188,8 @@ public final class BilingualLexicon {
         }
         Set<String> words = new LinkedHashSet<>();
         words.add(head);
-        for (String word : lines[1].replaceAll("\\s+\\d+\\.\\s*$", "").split("[,;]")) {
+        // "1. valg 2." for a word of several senses: the first one's translations, without the senses' numbers
+        for (String word : lines[1].replaceFirst("^\\s*\\d+\\.\\s*", "").replaceAll("\\s+\\d+\\.\\s*$", "").split("[,;]")) {
             String w = word.strip().toLowerCase(Locale.ROOT);
             if (!w.isEmpty() && w.split(" ").length <= 2 && w.chars().allMatch(c -> Character.isLetter(c) || c == ' ')) {
                 words.add(w);

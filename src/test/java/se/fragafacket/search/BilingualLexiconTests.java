@@ -28,6 +28,9 @@ class BilingualLexiconTests {
         assertThat(BilingualLexicon.firstSense("förhandling /fœrˈhandlɪŋ/ <n, ut>\nforhandling, drøftelse\nnär man förhandlar"))
                 .isEqualTo("förhandling, forhandling, drøftelse");
         assertThat(BilingualLexicon.firstSense("-are /ˈarə/ <affix>\n-er\nperson som utför något")).isNull();
+        // a word of several senses numbers them: the first sense's words, not the number
+        assertThat(BilingualLexicon.firstSense("val /vˈɑːl/ <n>\n1. valg 2.\n(politik) det att utse någon\n 3.\n"
+                + "(generellt) det att välja\n2. hval, kval\n(zoologi) individ av någon art")).isEqualTo("val, valg");
     }
 
     @Test
