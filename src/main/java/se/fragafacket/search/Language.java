@@ -154,13 +154,9 @@ public enum Language {
     static boolean foldable(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c >= 0xC0) {
-                switch (Character.toLowerCase(c)) {
-                    case 'å', 'ä', 'æ', 'á', 'à', 'â', 'ö', 'ø', 'ó', 'ò', 'ô', 'é', 'è', 'ê' -> {
-                        return true;
-                    }
-                    default -> { }
-                }
+            // every letter folding changes lies above 0xC0, so most characters are passed by one comparison
+            if (c >= 0xC0 && Spelling.fold(Character.toLowerCase(c)) != Character.toLowerCase(c)) {
+                return true;
             }
         }
         return false;

@@ -74,14 +74,19 @@ public final class Spelling {
     public static String fold(String word) {
         StringBuilder out = new StringBuilder(word.length());
         for (char c : word.toLowerCase(Locale.ROOT).toCharArray()) {
-            out.append(switch (c) {
-                case 'å', 'ä', 'æ', 'á', 'à', 'â' -> 'a';
-                case 'ö', 'ø', 'ó', 'ò', 'ô' -> 'o';
-                case 'é', 'è', 'ê' -> 'e';
-                default -> c;
-            });
+            out.append(fold(c));
         }
         return out.toString();
+    }
+
+    /** A lower-case letter folded: å, ä, æ, á, à, â → a; ö, ø, ó, ò, ô → o; é, è, ê → e; any other as it is. */
+    static char fold(char c) {
+        return switch (c) {
+            case 'å', 'ä', 'æ', 'á', 'à', 'â' -> 'a';
+            case 'ö', 'ø', 'ó', 'ò', 'ô' -> 'o';
+            case 'é', 'è', 'ê' -> 'e';
+            default -> c;
+        };
     }
 
     /** The text with its unknown words put right (see the class); everything else exactly as written. */
