@@ -180,8 +180,9 @@ final class TextCleaner {
 
     /** What {@code [\p{Lu}\p{N}"«(\[<#]} matches. */
     private static boolean opensSentence(int c) {
-        return Character.getType(c) == Character.UPPERCASE_LETTER || Character.getType(c) == Character.DECIMAL_DIGIT_NUMBER
-                || Character.getType(c) == Character.LETTER_NUMBER || Character.getType(c) == Character.OTHER_NUMBER
+        int type = Character.getType(c);
+        return type == Character.UPPERCASE_LETTER || type == Character.DECIMAL_DIGIT_NUMBER
+                || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER
                 || c == '"' || c == '«' || c == '(' || c == '[' || c == '<' || c == '#';
     }
 
