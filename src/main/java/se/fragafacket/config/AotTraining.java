@@ -37,8 +37,7 @@ class AotTraining {
     @EventListener
     void ready(ApplicationReadyEvent event) throws Exception {
         // read here, not in a condition: with Spring's build-time AOT the beans are fixed when the jar is built
-        String training = event.getApplicationContext().getEnvironment().getProperty("aot-training");
-        if (training == null || "false".equalsIgnoreCase(training.strip())) {
+        if (BuildTimeBeans.unset(event.getApplicationContext().getEnvironment().getProperty("aot-training"))) {
             return;
         }
         if (!(event.getApplicationContext() instanceof WebServerApplicationContext web) || web.getWebServer() == null) {

@@ -59,8 +59,8 @@ public class BuildTimeBeans implements EnvironmentPostProcessor, Ordered {
                 .toList();
     }
 
-    /** As {@code @ConditionalOnProperty} without a value reads it: set and not "false". */
-    private static boolean unset(String value) {
+    /** Whether a flag is off as {@code @ConditionalOnProperty} without a value reads it: on when set and not "false". */
+    static boolean unset(String value) {
         return value == null || "false".equalsIgnoreCase(value.strip());
     }
 
